@@ -1,0 +1,43 @@
+using Portolan.Core.Model;
+using Portolan.Kubernetes;
+
+namespace Portolan.Cli.Commands;
+
+/// <summary>The injected streams a handler reads and writes; nothing below the composition root touches Console.</summary>
+public sealed record CommandContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr)
+{
+    public void Note(string message) => Stderr.WriteLine(message.StartsWith("warning:", StringComparison.Ordinal) ? message : $"note: {message}");
+
+    public void Warn(string message) => Stderr.WriteLine($"warning: {message}");
+
+    public void Error(string message) => Stderr.WriteLine($"portolan: error: {message}");
+
+    /// <summary>Loads the inputs, or reports why not and returns the exit code to use.</summary>
+    public (Cluster? Cluster, int Exit) Load(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            Error("no input: give manifest files or directories as PATH or -f (or - for stdin)");
+            return (null, ExitCodes.Usage);
+        }
+        try
+        {
+            return (new ManifestLoader(Stdin, Note).Load(paths), ExitCodes.Ok);
+        }
+        catch (FileNotFoundException e)
+        {
+            Error(e.Message);
+            return (null, ExitCodes.Usage);
+        }
+        catch (ManifestException e)
+        {
+            Error(e.Message);
+            return (null, ExitCodes.InvalidInput);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error(e.Message);
+            return (null, ExitCodes.InvalidInput);
+        }
+    }
+}

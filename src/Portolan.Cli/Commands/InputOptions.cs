@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Portolan.Core.Analysis;
+
+namespace Portolan.Cli.Commands;
+
+/// <summary>The options every analysing command shares: inputs and --ipblock-scope.</summary>
+public sealed class InputOptions
+{
+    public Argument<string[]> Paths { get; } = new("PATH")
+    {
+        Description = "Manifest files or directories (read recursively: *.yaml, *.yml, *.json); - reads stdin",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<string[]> Filenames { get; } = new("--filename", "-f")
+    {
+        Description = "Same as PATH, as in kubectl; may be repeated",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<string> Scope { get; } = new("--ipblock-scope")
+    {
+        Description = "What ipBlocks and networks match: all = pods with known IPs too, as dataplanes do; external = external addresses only, as np-guard does",
+        DefaultValueFactory = _ => "all",
+        HelpName = "all|external",
+    };
+
+    public InputOptions() => Scope.AcceptOnlyFromAmong("all", "external");
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Paths);
+        command.Options.Add(Filenames);
+        command.Options.Add(Scope);
+    }
+
+    public IReadOnlyList<string> AllPaths(ParseResult result) =>
+        [.. result.GetValue(Paths) ?? [], .. result.GetValue(Filenames) ?? []];
+
+    public IPBlockScope ScopeOf(ParseResult result) =>
+        result.GetValue(Scope) == "external" ? IPBlockScope.External : IPBlockScope.All;
+}

@@ -1,0 +1,70 @@
+using Portolan.Core.Model;
+using Portolan.Core.Sets;
+
+namespace Portolan.Core.Analysis;
+
+/// <summary>Peer and port matching shared by the set engine and the per-port explainer.</summary>
+public sealed class RuleMatcher(Cluster cluster, IPBlockScope scope)
+{
+    public IPBlockScope Scope => scope;
+
+    public bool PeersMatch(Rule rule, Endpoint other)
+    {
+        if (rule.Peers.IsEmpty) return true;
+        foreach (var peer in rule.Peers)
+        {
+            if (PeerMatches(peer, other)) return true;
+        }
+        return false;
+    }
+
+    public bool PeerMatches(Peer peer, Endpoint other) => (peer, other) switch
+    {
+        (PodPeer p, PodEndpoint e) => p.Selection.Matches(e.Pod, e.NamespaceLabels),
+        (IPBlockPeer b, ExternalEndpoint e) => e.Addresses.IsSubsetOf(b.Addresses),
+        // Semantics §3.6: dataplanes match ipBlocks against pod IPs too; np-guard (External) never does.
+        (IPBlockPeer b, PodEndpoint e) => scope == IPBlockScope.All && e.Pod.IPs.Any(b.Addresses.Contains),
+        (NodePeer n, ExternalEndpoint e) => !e.Addresses.IsEmpty && e.Addresses.IsSubsetOf(NodeAddresses(n)),
+        _ => false,
+    };
+
+    public static bool SubjectSelects(Policy policy, PodEndpoint pod) => policy.Subject.Matches(pod.Pod, pod.NamespaceLabels);
+
+    public AddressSet NodeAddresses(NodePeer peer)
+    {
+        var result = AddressSet.Empty;
+        foreach (var node in cluster.Nodes)
+        {
+            if (!peer.Selector.Matches(node.Labels)) continue;
+            foreach (var address in node.Addresses) result = result.Union(AddressSet.Of(address));
+        }
+        return result;
+    }
+
+    /// <summary>The (protocol, port) pairs a rule's ports cover toward a destination (null: not a pod).</summary>
+    public static ConnectionSet Connections(Rule rule, Pod? destination)
+    {
+        if (rule.Ports.IsEmpty) return ConnectionSet.All;
+        var result = ConnectionSet.None;
+        foreach (var port in rule.Ports) result = result.Union(Connections(port, destination));
+        return result;
+    }
+
+    // Semantics §3.7 / §4.4: a name resolves on the destination pod's container ports, and with a rule
+    // protocol only when the container port has that protocol; an external destination has no names.
+    public static ConnectionSet Connections(PortMatch port, Pod? destination)
+    {
+        switch (port)
+        {
+            case PortRangeMatch r:
+                return ConnectionSet.Of(r.Protocol, r.From, r.To);
+            case NamedPortMatch n:
+                var resolved = destination?.FindPort(n.Name);
+                if (resolved is null) return ConnectionSet.None;
+                if (n.Protocol is { } wanted && wanted != resolved.Protocol) return ConnectionSet.None;
+                return ConnectionSet.Of(resolved.Protocol, resolved.Number, resolved.Number);
+            default:
+                return ConnectionSet.None;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Portolan.Core.Selectors;
+
+namespace Portolan.Core.Model;
+
+/// <summary>A namespace; its labels always include kubernetes.io/metadata.name (semantics §1.1).</summary>
+public sealed record NamespaceInfo(string Name, Labels Labels, SourceLocation Origin)
+{
+    public const string NameLabel = "kubernetes.io/metadata.name";
+
+    public static NamespaceInfo Create(string name, Labels labels, SourceLocation origin) =>
+        new(name, labels.With(NameLabel, name), origin);
+}

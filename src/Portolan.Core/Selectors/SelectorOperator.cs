@@ -1,0 +1,9 @@
+namespace Portolan.Core.Selectors;
+
+public enum SelectorOperator
+{
+    In,
+    NotIn,
+    Exists,
+    DoesNotExist,
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Portolan.Core.Model;
+using Portolan.Kubernetes.Parsing;
+
+namespace Portolan.Kubernetes;
+
+/// <summary>Collects parsed objects, rejects duplicates, and checks what only the whole set can show.</summary>
+public sealed class ClusterBuilder
+{
+    private readonly Dictionary<(string Kind, string Namespace, string Name), SourceLocation> _seen = [];
+    private readonly Dictionary<string, NamespaceInfo> _namespaces = new(StringComparer.Ordinal);
+    private readonly List<Pod> _pods = [];
+    private readonly List<Policy> _policies = [];
+    private readonly List<NodeInfo> _nodes = [];
+
+    public void Register(ObjectHeader header)
+    {
+        var key = (header.Kind, header.Namespace ?? "", header.Name);
+        if (_seen.TryGetValue(key, out var first))
+            throw new ManifestException(header.Origin, header.Display, $"duplicate object: {header.Display} is already defined at {first}");
+        _seen[key] = header.Origin;
+    }
+
+    public void Add(ObjectHeader header, NamespaceInfo ns)
+    {
+        Register(header);
+        _namespaces[ns.Name] = ns;
+    }
+
+    public void Add(ObjectHeader header, Pod pod)
+    {
+        Register(header);
+        _pods.Add(pod);
+    }
+
+    public void Add(ObjectHeader header, Policy policy)
+    {
+        Register(header);
+        _policies.Add(policy);
+    }
+
+    public void Add(ObjectHeader header, NodeInfo node)
+    {
+        Register(header);
+        _nodes.Add(node);
+    }
+
+    public Cluster Build(Action<string> note)
+    {
+        AdminPolicyParser.CheckSet(_policies);
+        foreach (var warning in AdminPolicyParser.Warnings(_policies, _nodes.Count > 0)) note($"warning: {warning}");
+        if (_pods.Count == 0) note("no workloads or pods found in the input");
+        if (_policies.Count == 0) note("no policies found in the input: every connection is allowed");
+        return new Cluster(_namespaces.ToImmutableDictionary(StringComparer.Ordinal), [.. _pods], [.. _policies], [.. _nodes]);
+    }
+}

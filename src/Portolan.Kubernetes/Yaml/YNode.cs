@@ -1,0 +1,62 @@
+namespace Portolan.Kubernetes.Yaml;
+
+/// <summary>
+/// A node of one YAML/JSON document with the line it starts on. Size counts nodes after alias
+/// expansion, so an alias bomb is caught before anything walks it.
+/// </summary>
+public abstract class YNode(int line)
+{
+    public int Line { get; } = line;
+
+    public long Size { get; internal set; } = 1;
+
+    public abstract string TypeName { get; }
+}
+
+public sealed class YScalar(int line, string value, bool quoted) : YNode(line)
+{
+    public string Value { get; } = value;
+
+    /// <summary>Quoted scalars are always strings: <c>port: "80"</c> is a string (semantics §3.7).</summary>
+    public bool Quoted { get; } = quoted;
+
+    public bool IsNull => !Quoted && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    public override string TypeName => IsNull ? "null" : Quoted ? "string" : "scalar";
+}
+
+public sealed class YMap(int line) : YNode(line)
+{
+    private readonly List<KeyValuePair<string, YNode>> _entries = [];
+
+    public IReadOnlyList<KeyValuePair<string, YNode>> Entries => _entries;
+
+    public override string TypeName => "object";
+
+    public YNode? this[string key]
+    {
+        get
+        {
+            foreach (var entry in _entries)
+            {
+                if (string.Equals(entry.Key, key, StringComparison.Ordinal)) return entry.Value;
+            }
+            return null;
+        }
+    }
+
+    public bool Has(string key) => this[key] is not null;
+
+    internal void Add(string key, YNode value) => _entries.Add(new(key, value));
+}
+
+public sealed class YSeq(int line) : YNode(line)
+{
+    private readonly List<YNode> _items = [];
+
+    public IReadOnlyList<YNode> Items => _items;
+
+    public override string TypeName => "list";
+
+    internal void Add(YNode item) => _items.Add(item);
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Portolan.Core.Analysis;
+
+namespace Portolan.Output;
+
+/// <summary>kind EvalResult: the verdict and each side's path (docs/output-schemas.md).</summary>
+public static class EvalJsonRenderer
+{
+    public static void Render(EvalResult result, Stream output)
+    {
+        using (var json = new Utf8JsonWriter(output, JsonShapes.Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("apiVersion", Schema.ApiVersion);
+            json.WriteString("kind", "EvalResult");
+            json.WriteBoolean("allowed", result.Allowed);
+            JsonShapes.WritePeer(json, "source", result.Source);
+            JsonShapes.WritePeer(json, "destination", result.Destination);
+            json.WriteString("protocol", result.Protocol.ToString());
+            json.WriteNumber("port", result.Port);
+            if (result.PortName is not null) json.WriteString("portName", result.PortName);
+            WriteSide(json, "egress", result.Egress);
+            WriteSide(json, "ingress", result.Ingress);
+            json.WriteEndObject();
+        }
+        output.WriteByte((byte)'\n');
+    }
+
+    private static void WriteSide(Utf8JsonWriter json, string name, SideExplanation? side)
+    {
+        if (side is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+        json.WriteStartObject(name);
+        json.WriteBoolean("allowed", side.Allowed);
+        json.WriteStartArray("path");
+        foreach (var step in side.Path)
+        {
+            json.WriteStartObject();
+            json.WriteString("tier", step.Tier?.ToString() ?? "Default");
+            json.WriteString("outcome", step.Outcome.ToString());
+            if (step.Policy is not null)
+            {
+                json.WriteStartObject("policy");
+                json.WriteString("kind", step.Policy.Kind.ToString());
+                if (step.Policy.Namespace is not null) json.WriteString("namespace", step.Policy.Namespace);
+                json.WriteString("name", step.Policy.Name);
+                json.WriteString("location", step.Policy.Origin.ToString());
+                json.WriteEndObject();
+            }
+            if (step.Rule is not null)
+            {
+                json.WriteStartObject("rule");
+                json.WriteString("name", step.Rule.Name);
+                json.WriteString("action", EvalTextRenderer.Action(step.Rule.Action, step.Policy!.Kind));
+                json.WriteString("location", step.Rule.Origin.ToString());
+                json.WriteEndObject();
+            }
+            if (!step.Isolating.IsEmpty)
+            {
+                json.WriteStartArray("isolatedBy");
+                foreach (var policy in step.Isolating) json.WriteStringValue(policy.DisplayName);
+                json.WriteEndArray();
+            }
+            json.WriteString("text", EvalTextRenderer.Describe(step));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,33 @@
+using Portolan.Cli;
+
+namespace Portolan.Tests.Support;
+
+/// <summary>Runs the real command line in-process with captured streams.</summary>
+public static class CliRunner
+{
+    public sealed record Result(int Exit, string Stdout, string Stderr);
+
+    public static Result Run(params string[] args) => RunWithStdin("", args);
+
+    public static Result RunWithStdin(string stdin, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var exit = new PortolanCli(new StringReader(stdin), stdout, stderr).Run(args);
+        return new Result(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs with the working directory at <paramref name="directory"/> so file names in messages are relative.</summary>
+    public static Result RunIn(string directory, params string[] args)
+    {
+        lock (CwdLock)
+        {
+            var previous = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = directory;
+            try { return Run(args); }
+            finally { Environment.CurrentDirectory = previous; }
+        }
+    }
+
+    private static readonly object CwdLock = new();
+}
