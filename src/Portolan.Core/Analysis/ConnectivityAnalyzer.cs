@@ -41,7 +41,18 @@ public sealed class ConnectivityAnalyzer
             .Select(g => new PodClass(g.Key.Workload, EndpointOf(g.First()), [.. g]))];
     }
 
+    /// <summary>Every pair decided by the compressed engine (classes × atoms × bitsets).</summary>
     public ConnectivityResult Analyze()
+    {
+        var report = new Compressed.CompressedReport(new Compressed.CompressedEngine(_cluster, _matcher.Scope));
+        return new ConnectivityResult(report.Peers, [.. report.Connections()], report.Warnings);
+    }
+
+    /// <summary>
+    /// The reference engine: every pair of per-workload pod classes through <see cref="SideEvaluator"/>.
+    /// Quadratic in classes; kept as the oracle the compressed engine is tested against.
+    /// </summary>
+    public ConnectivityResult AnalyzeReference()
     {
         var classes = Classes();
         var (sourceAtoms, destinationAtoms) = ExternalAtoms.Build(_cluster, _matcher);

@@ -1,0 +1,136 @@
+using Portolan.Core.Model;
+
+namespace Portolan.Core.Analysis.Compressed;
+
+/// <summary>
+/// Per class, direction and atom: the endpoints the class's own side allows, by the tier pipeline
+/// of semantics §4.7 run on bitsets. Classes with the same profile (same policies, and for ingress
+/// named ports the same container ports) share their rows.
+/// </summary>
+public sealed partial class CompressedEngine
+{
+    private readonly Dictionary<string, BitSet[]> _profiles = new(StringComparer.Ordinal);
+
+    /// <summary>(Re)computes the rows of the given classes in both directions.</summary>
+    public void ComputeRows(IEnumerable<int> classes)
+    {
+        var selected = new Dictionary<Policy, BitSet>(ReferenceEqualityComparer.Instance);
+        foreach (var policy in _cluster.Policies) selected[policy] = SelectionSet(policy.Subject);
+        foreach (var c in classes)
+        {
+            Egress[c] = RowsFor(c, Direction.Egress, selected);
+            Ingress[c] = RowsFor(c, Direction.Ingress, selected);
+        }
+        ProfileCount = _profiles.Count;
+    }
+
+    private BitSet[] RowsFor(int c, Direction direction, Dictionary<Policy, BitSet> selected)
+    {
+        var subject = Classes[c].Representative;
+        var admin = _index.Admin.Where(p => p.Affects(direction) && selected[p][c]).ToList();
+        var networkPolicies = _index.NetworkPoliciesIn(subject.Pod.Namespace).Where(p => p.Affects(direction) && selected[p][c]).ToList();
+        var baseline = _index.Baseline.Where(p => p.Affects(direction) && selected[p][c]).ToList();
+        var namedIngress = direction == Direction.Ingress
+            && admin.Concat(networkPolicies).Concat(baseline).Any(p => p.Ingress.Any(r => r.Ports.Any(x => x is NamedPortMatch)));
+        var key = $"{direction}|{Ids(admin)}|{Ids(networkPolicies)}|{Ids(baseline)}|{(namedIngress ? PortsKey(subject.Pod) : "")}";
+        if (_profiles.TryGetValue(key, out var shared)) return shared;
+        var rows = new BitSet[Atoms.Count];
+        for (int k = 0; k < Atoms.Count; k++) rows[k] = Row(subject, direction, k, admin, networkPolicies, baseline);
+        _profiles[key] = rows;
+        return rows;
+    }
+
+    private readonly Dictionary<Policy, int> _policyIds = new(ReferenceEqualityComparer.Instance);
+
+    private string Ids(List<Policy> policies)
+    {
+        if (policies.Count == 0) return "";
+        return string.Join(",", policies.Select(p =>
+        {
+            if (!_policyIds.TryGetValue(p, out var id)) _policyIds[p] = id = _policyIds.Count;
+            return id;
+        }));
+    }
+
+    private BitSet Row(PodEndpoint subject, Direction direction, int atom,
+        List<Policy> admin, List<Policy> networkPolicies, List<Policy> baseline)
+    {
+        var n = EndpointCount;
+        var allowed = new BitSet(n);
+        var undecided = BitSet.Full(n);
+        var passed = new BitSet(n);
+        foreach (var policy in admin)
+        {
+            foreach (var rule in policy.Rules(direction))
+            {
+                var match = Match(rule, direction, subject, atom);
+                if (match is null) continue;
+                if (rule.Action == RuleAction.Allow) allowed.OrAnd(match, undecided);
+                else if (rule.Action == RuleAction.Pass) passed.OrAnd(match, undecided);
+                undecided.AndNot(match);
+            }
+        }
+        // Traffic no admin rule matched behaves like passed traffic.
+        var toNetworkPolicy = undecided;
+        toNetworkPolicy.Or(passed);
+        if (networkPolicies.Count > 0)
+        {
+            var npAllowed = new BitSet(n);
+            foreach (var policy in networkPolicies)
+            {
+                foreach (var rule in policy.Rules(direction))
+                {
+                    var match = Match(rule, direction, subject, atom);
+                    if (match is not null) npAllowed.Or(match);
+                }
+            }
+            allowed.OrAnd(toNetworkPolicy, npAllowed);
+            return allowed;
+        }
+        var baselineUndecided = BitSet.Full(n);
+        var baselineDenied = new BitSet(n);
+        foreach (var policy in baseline)
+        {
+            foreach (var rule in policy.Rules(direction))
+            {
+                var match = Match(rule, direction, subject, atom);
+                if (match is null) continue;
+                if (rule.Action == RuleAction.Deny) baselineDenied.OrAnd(match, baselineUndecided);
+                baselineUndecided.AndNot(match);
+            }
+        }
+        toNetworkPolicy.AndNot(baselineDenied);
+        allowed.Or(toNetworkPolicy);
+        return allowed;
+    }
+
+    /// <summary>The other endpoints a rule matches on this atom, or null for none.</summary>
+    private BitSet? Match(Rule rule, Direction direction, PodEndpoint subject, int atom)
+    {
+        var targets = Targets(rule);
+        if (targets.NumericAtoms[atom]) return targets.Peers;
+        if (targets.Named.Length == 0) return null;
+        if (direction == Direction.Ingress)
+        {
+            // The destination is the subject itself: the name resolves on its own container ports.
+            foreach (var named in targets.Named)
+            {
+                var resolved = RuleMatcher.Connections(named, subject.Pod);
+                if (!resolved.IsEmpty && Atoms.AtomsOf(resolved).Contains(atom)) return targets.Peers;
+            }
+            return null;
+        }
+        if (targets.EgressNamedCache.TryGetValue(atom, out var cached)) return cached;
+        BitSet? result = null;
+        foreach (var named in targets.Named)
+        {
+            var onAtom = NamedTargets(named)[atom];
+            if (onAtom is null) continue;
+            result ??= new BitSet(EndpointCount);
+            result.Or(onAtom);
+        }
+        result?.And(targets.Peers);
+        targets.EgressNamedCache[atom] = result;
+        return result;
+    }
+}

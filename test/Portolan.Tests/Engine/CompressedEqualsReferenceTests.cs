@@ -1,0 +1,39 @@
+using Portolan.Core.Analysis;
+using Portolan.Kubernetes;
+using Portolan.Tests.Conformance;
+using Portolan.Tests.Support;
+
+namespace Portolan.Tests.Engine;
+
+/// <summary>The compressed engine (classes × atoms × bitsets) gives exactly the reference engine's result.</summary>
+public sealed class CompressedEqualsReferenceTests
+{
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compressed_result_equals_reference_on_corpus_inputs(string name)
+    {
+        var c = CorpusCase.Named("connlist", name);
+        var cluster = new ManifestLoader(TextReader.Null, _ => { })
+            .Load([.. c.Inputs.Select(i => Path.Combine(Paths.Conformance, i))]);
+        foreach (var scope in new[] { IPBlockScope.All, IPBlockScope.External })
+        {
+            var analyzer = new ConnectivityAnalyzer(cluster, scope);
+            Assert.Equal(Lines(analyzer.AnalyzeReference()), Lines(analyzer.Analyze()));
+        }
+    }
+
+    [Fact]
+    public void Compressed_result_equals_reference_on_the_example()
+    {
+        var cluster = new ManifestLoader(TextReader.Null, _ => { }).Load([Paths.Examples]);
+        var analyzer = new ConnectivityAnalyzer(cluster, IPBlockScope.All);
+        var reference = Lines(analyzer.AnalyzeReference());
+        Assert.NotEmpty(reference);
+        Assert.Equal(reference, Lines(analyzer.Analyze()));
+    }
+
+    public static TheoryData<string> Cases => CorpusCase.Names("connlist");
+
+    private static List<string> Lines(ConnectivityResult result) =>
+        [.. result.Connections.Select(c => $"{c.Source} => {c.Destination} : {c.Allowed}"), .. result.Warnings];
+}
