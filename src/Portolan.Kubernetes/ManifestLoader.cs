@@ -16,94 +16,131 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
 
     private readonly ClusterBuilder _builder = new();
 
+    /// <summary>What one file contributed: objects to add, notes, or the first error, kept in file order.</summary>
+    private sealed class FileSink
+    {
+        public List<Action<ClusterBuilder>> Items { get; } = [];
+
+        public List<string> Notes { get; } = [];
+
+        public ManifestException? Error { get; set; }
+    }
+
+    /// <summary>
+    /// Files are parsed in parallel (parsing dominates load time), then merged strictly in input
+    /// order, so objects, notes, duplicate checks and the error reported are the same as a serial load.
+    /// </summary>
     public Cluster Load(IEnumerable<string> paths)
     {
-        foreach (var file in ManifestSource.Expand(paths)) LoadFile(file);
+        var files = ManifestSource.Expand(paths).ToList();
+        var sinks = new FileSink[files.Count];
+        var parallel = files.Where(f => f != ManifestSource.Stdin).Count() > 1;
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel ? Environment.ProcessorCount : 1 }, i =>
+        {
+            if (files[i] != ManifestSource.Stdin) sinks[i] = LoadFile(files[i]);
+        });
+        for (int i = 0; i < files.Count; i++)
+        {
+            var sink = sinks[i] ?? LoadFile(files[i]);
+            foreach (var message in sink.Notes) note(message);
+            if (sink.Error is not null) throw sink.Error;
+            foreach (var item in sink.Items) item(_builder);
+        }
         return _builder.Build(note);
     }
 
-    public void LoadFile(string file)
+    private FileSink LoadFile(string file)
     {
-        if (file == ManifestSource.Stdin)
-        {
-            LoadText(stdin, "<stdin>");
-            return;
-        }
+        if (file == ManifestSource.Stdin) return LoadText(stdin, "<stdin>");
         using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        LoadText(reader, file);
+        return LoadText(reader, file);
     }
 
-    public void LoadText(TextReader reader, string file)
+    private static FileSink LoadText(TextReader reader, string file)
     {
+        var sink = new FileSink();
         try
         {
-            foreach (var document in YamlDocumentReader.Read(reader, file)) LoadDocument(document);
+            foreach (var document in YamlDocumentReader.Read(reader, file)) LoadDocument(document, sink);
         }
         catch (ManifestSyntaxException e)
         {
-            throw new ManifestException(new SourceLocation(e.File, e.Line), null, e.Message);
+            sink.Error = new ManifestException(new SourceLocation(e.File, e.Line), null, e.Message);
         }
+        catch (ManifestException e)
+        {
+            sink.Error = e;
+        }
+        return sink;
     }
 
-    private void LoadDocument(YamlDocument document)
+    private static void LoadDocument(YamlDocument document, FileSink sink)
     {
         switch (document.Root)
         {
             case null or YScalar { IsNull: true }:
                 return;
             case YMap map:
-                LoadObject(map, document.File, null);
+                LoadObject(map, document.File, null, sink);
                 return;
             default:
-                note($"{document.File}:{document.Root.Line}: skipping a document that is a {document.Root.TypeName}, not an object");
+                sink.Notes.Add($"{document.File}:{document.Root.Line}: skipping a document that is a {document.Root.TypeName}, not an object");
                 return;
         }
     }
 
-    private void LoadObject(YMap root, string file, (string ApiVersion, string Kind)? fromList)
+    private static void LoadObject(YMap root, string file, (string ApiVersion, string Kind)? fromList, FileSink sink)
     {
         var header = Header(root, file, fromList);
         if (header is null) return;
-        var node = new Node(file, header.Display, note);
+        var node = new Node(file, header.Display, sink.Notes.Add);
         if (IsList(header))
         {
             var items = node.List(root, "items", "") ?? [];
             var itemKind = header.Kind == "List" ? null : header.Kind[..^"List".Length];
             foreach (var item in items)
             {
-                if (item is YMap map) LoadObject(map, file, (header.ApiVersion, itemKind ?? ""));
-                else note($"{file}:{item.Line}: skipping a list item that is a {item.TypeName}, not an object");
+                if (item is YMap map) LoadObject(map, file, (header.ApiVersion, itemKind ?? ""), sink);
+                else sink.Notes.Add($"{file}:{item.Line}: skipping a list item that is a {item.TypeName}, not an object");
             }
             return;
         }
         switch (header.Kind)
         {
             case "Namespace":
-                _builder.Add(header, NamespaceParser.ParseNamespace(header, node));
+                Add(sink, header, NamespaceParser.ParseNamespace(header, node));
                 break;
             case "Pod":
-                _builder.Add(header, PodParser.ParsePod(header, node));
+                Add(sink, header, PodParser.ParsePod(header, node));
                 break;
             case var kind when PodParser.WorkloadKinds.Contains(kind):
-                _builder.Add(header, PodParser.ParseWorkload(header, node));
+                Add(sink, header, PodParser.ParseWorkload(header, node));
                 break;
             case "NetworkPolicy":
-                _builder.Add(header, NetworkPolicyParser.Parse(header, node));
+                Add(sink, header, NetworkPolicyParser.Parse(header, node));
                 break;
             case "AdminNetworkPolicy" or "BaselineAdminNetworkPolicy" or "ClusterNetworkPolicy":
-                _builder.Add(header, AdminPolicyParser.Parse(header, node));
+                Add(sink, header, AdminPolicyParser.Parse(header, node));
                 break;
             case "Node":
-                _builder.Add(header, NamespaceParser.ParseNode(header, node));
+                Add(sink, header, NamespaceParser.ParseNode(header, node));
                 break;
             case var kind when IgnoredKinds.Contains(kind):
-                _builder.Register(header);
+                sink.Items.Add(b => b.Register(header));
                 break;
             default:
-                note($"{header.Origin}: skipping {header.Display}: kind {header.Kind} is not analysed");
+                sink.Notes.Add($"{header.Origin}: skipping {header.Display}: kind {header.Kind} is not analysed");
                 break;
         }
     }
+
+    private static void Add(FileSink sink, ObjectHeader header, NamespaceInfo value) => sink.Items.Add(b => b.Add(header, value));
+
+    private static void Add(FileSink sink, ObjectHeader header, Pod value) => sink.Items.Add(b => b.Add(header, value));
+
+    private static void Add(FileSink sink, ObjectHeader header, Policy value) => sink.Items.Add(b => b.Add(header, value));
+
+    private static void Add(FileSink sink, ObjectHeader header, NodeInfo value) => sink.Items.Add(b => b.Add(header, value));
 
     private static bool IsList(ObjectHeader header) =>
         header.Kind.EndsWith("List", StringComparison.Ordinal) && header.Root.Has("items");

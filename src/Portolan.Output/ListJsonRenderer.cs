@@ -6,14 +6,17 @@ namespace Portolan.Output;
 /// <summary>kind ConnectivityList: every allowed connection, structured (docs/output-schemas.md).</summary>
 public static class ListJsonRenderer
 {
-    public static void Render(ConnectivityResult result, Stream output)
+    public static void Render(ConnectivityResult result, Stream output) => Render(result.Connections, result.Warnings, output);
+
+    /// <summary>Streams the document: connections are written as they are produced, flushed every 64 KiB.</summary>
+    public static void Render(IEnumerable<Connection> connections, IReadOnlyList<string> warnings, Stream output)
     {
         using var json = new Utf8JsonWriter(output, JsonShapes.Options);
         json.WriteStartObject();
         json.WriteString("apiVersion", Schema.ApiVersion);
         json.WriteString("kind", "ConnectivityList");
         json.WriteStartArray("connections");
-        foreach (var c in result.Connections)
+        foreach (var c in connections)
         {
             json.WriteStartObject();
             JsonShapes.WritePeer(json, "source", c.Source);
@@ -24,7 +27,7 @@ public static class ListJsonRenderer
         }
         json.WriteEndArray();
         json.WriteStartArray("warnings");
-        foreach (var warning in result.Warnings) json.WriteStringValue(warning);
+        foreach (var warning in warnings) json.WriteStringValue(warning);
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();

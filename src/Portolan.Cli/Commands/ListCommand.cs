@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Portolan.Core.Analysis;
+using Portolan.Core.Analysis.Compressed;
 using Portolan.Output;
 
 namespace Portolan.Cli.Commands;
@@ -12,34 +13,55 @@ public static class ListCommand
         var inputs = new InputOptions();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Output format",
+            Description = "Output format; stats decides every pair but prints counts and phase timings instead",
             DefaultValueFactory = _ => "txt",
-            HelpName = "txt|json|csv|md|dot",
+            HelpName = "txt|json|csv|md|dot|stats",
         };
-        output.AcceptOnlyFromAmong("txt", "json", "csv", "md", "dot");
+        output.AcceptOnlyFromAmong("txt", "json", "csv", "md", "dot", "stats");
+        var stats = new Option<bool>("--stats") { Description = "Also print counts and phase timings (time, peak RSS) on stderr" };
         var command = new Command("list", "List every allowed connection: which workload (or external range) can reach which, on which protocols and ports.");
         inputs.AddTo(command);
         command.Options.Add(output);
-        command.SetAction(parse => Run(context(), inputs.AllPaths(parse), inputs.ScopeOf(parse), parse.GetValue(output)!));
+        command.Options.Add(stats);
+        command.SetAction(parse => Run(context(), inputs.AllPaths(parse), inputs.ScopeOf(parse), parse.GetValue(output)!, parse.GetValue(stats)));
         return command;
     }
 
-    public static int Run(CommandContext context, IReadOnlyList<string> paths, IPBlockScope scope, string format)
+    public static int Run(CommandContext context, IReadOnlyList<string> paths, IPBlockScope scope, string format, bool stats = false)
     {
-        var (cluster, exit) = context.Load(paths);
+        var clock = new PhaseClock();
+        var (cluster, exit) = clock.Time("load", () => context.Load(paths));
         if (cluster is null) return exit;
-        var result = new ConnectivityAnalyzer(cluster, scope).Analyze();
-        foreach (var warning in result.Warnings) context.Warn(warning);
-        switch (format)
+        var engine = clock.Time("build", () => new CompressedEngine(cluster, scope));
+        var report = new CompressedReport(engine);
+        foreach (var warning in report.Warnings) context.Warn(warning);
+        if (format == "stats")
         {
-            case "json":
-                using (var stream = new Utf8TextWriterStream(context.Stdout)) ListJsonRenderer.Render(result, stream);
-                break;
-            case "csv": ListCsvRenderer.Render(result, context.Stdout); break;
-            case "md": ListMarkdownRenderer.Render(result, context.Stdout); break;
-            case "dot": ListDotRenderer.Render(result, context.Stdout); break;
-            default: ListTextRenderer.Render(result, context.Stdout); break;
+            var pairs = clock.Time("analyse", report.CountWorkloadPairs);
+            ListStats.Write(context.Stdout, engine, report, pairs, clock);
+            return ExitCodes.Ok;
         }
+        clock.Time("analyse", () =>
+        {
+            switch (format)
+            {
+                case "json":
+                    using (var stream = new Utf8TextWriterStream(context.Stdout)) ListJsonRenderer.Render(report.Connections(), report.Warnings, stream);
+                    break;
+                case "txt":
+                    ListTextRenderer.Render(report.Connections(), context.Stdout);
+                    break;
+                default:
+                    var result = new ConnectivityResult(report.Peers, [.. report.Connections()], report.Warnings);
+                    if (format == "csv") ListCsvRenderer.Render(result, context.Stdout);
+                    else if (format == "md") ListMarkdownRenderer.Render(result, context.Stdout);
+                    else ListDotRenderer.Render(result, context.Stdout);
+                    break;
+            }
+            context.Stdout.Flush();
+            return 0;
+        });
+        if (stats) ListStats.Write(context.Stderr, engine, report, null, clock);
         return ExitCodes.Ok;
     }
 }

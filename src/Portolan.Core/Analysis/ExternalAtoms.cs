@@ -37,11 +37,7 @@ public static class ExternalAtoms
                 }
             }
         }
-        var podAddresses = AddressSet.Empty;
-        if (matcher.Scope == IPBlockScope.All)
-        {
-            foreach (var ip in cluster.Pods.SelectMany(p => p.IPs)) podAddresses = podAddresses.Union(AddressSet.Of(ip));
-        }
+        var podAddresses = matcher.Scope == IPBlockScope.All ? AddressSet.FromAddresses(cluster.Pods.SelectMany(p => p.IPs)) : AddressSet.Empty;
         return (Atoms(ingressCuts, anyV6, podAddresses), Atoms(egressCuts, anyV6, podAddresses));
     }
 

@@ -23,7 +23,12 @@ public sealed record LabelSelector(ImmutableArray<Requirement> Requirements)
 
     public bool Equals(LabelSelector? other) => other is not null && Requirements.SequenceEqual(other.Requirements);
 
-    public override int GetHashCode() => Requirements.Length;
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var requirement in Requirements) hash.Add(requirement);
+        return hash.ToHashCode();
+    }
 
     public override string ToString() => MatchesEverything ? "{}" : string.Join(",", Requirements);
 }

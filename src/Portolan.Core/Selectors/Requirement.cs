@@ -28,5 +28,12 @@ public sealed record Requirement(string Key, SelectorOperator Operator, Immutabl
         other is not null && string.Equals(Key, other.Key, StringComparison.Ordinal) && Operator == other.Operator
         && Values.SequenceEqual(other.Values, StringComparer.Ordinal);
 
-    public override int GetHashCode() => HashCode.Combine(Key, Operator, Values.Length);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Key, StringComparer.Ordinal);
+        hash.Add(Operator);
+        foreach (var value in Values) hash.Add(value, StringComparer.Ordinal);
+        return hash.ToHashCode();
+    }
 }

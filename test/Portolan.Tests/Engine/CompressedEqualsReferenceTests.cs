@@ -32,7 +32,17 @@ public sealed class CompressedEqualsReferenceTests
         Assert.Equal(reference, Lines(analyzer.Analyze()));
     }
 
-    public static TheoryData<string> Cases => CorpusCase.Names("connlist");
+    // ipblockstest_4 (30 pods × ~900 address atoms) takes the quadratic reference engine ~30 s, so it is
+    // left out of this comparison; the corpus test checks the compressed engine on it against np-guard.
+    public static TheoryData<string> Cases
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var c in CorpusCase.All.Where(c => c.Kind == "connlist" && c.Name != "ipblockstest_4")) data.Add(c.Name);
+            return data;
+        }
+    }
 
     private static List<string> Lines(ConnectivityResult result) =>
         [.. result.Connections.Select(c => $"{c.Source} => {c.Destination} : {c.Allowed}"), .. result.Warnings];
