@@ -14,9 +14,9 @@ namespace Portolan.Core.Analysis.Compressed;
 /// </summary>
 public sealed partial class CompressedEngine
 {
-    private readonly Cluster _cluster;
+    private Cluster _cluster;
     private readonly RuleMatcher _matcher;
-    private readonly PolicyIndex _index;
+    private PolicyIndex _index;
     private readonly Dictionary<Peer, BitSet> _peerCache = [];
     private readonly Dictionary<PodSelection, BitSet> _selectionCache = [];
     private readonly Dictionary<(string Name, Protocol? Protocol), BitSet[]> _namedCache = [];
@@ -43,6 +43,7 @@ public sealed partial class CompressedEngine
         Egress = new BitSet[ClassCount][];
         Ingress = new BitSet[ClassCount][];
         ComputeRows(Enumerable.Range(0, ClassCount));
+        RememberBlocks();
     }
 
     public Cluster Cluster => _cluster;

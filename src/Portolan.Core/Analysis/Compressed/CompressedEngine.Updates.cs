@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Portolan.Core.Model;
+using Portolan.Core.Sets;
+
+namespace Portolan.Core.Analysis.Compressed;
+
+/// <summary>In-place policy updates for the incremental analysis: only the selected classes' rows change.</summary>
+public sealed partial class CompressedEngine
+{
+    /// <summary>
+    /// Can this policy be swapped in without re-cutting the state? Its port ranges must be unions of
+    /// existing atoms and its address blocks unions of existing external atoms (and, for scope All,
+    /// blocks already known, so no class splits).
+    /// </summary>
+    public bool Fits(Policy policy)
+    {
+        foreach (var rule in policy.Ingress.Concat(policy.Egress))
+        {
+            foreach (var port in rule.Ports.OfType<PortRangeMatch>())
+            {
+                var set = RuleMatcher.Connections(port, null);
+                if (!Atoms.SetOf(Atoms.AtomsOf(set)).Equals(set)) return false;
+            }
+            foreach (var peer in rule.Peers)
+            {
+                if (peer is NodePeer) return false;
+                if (peer is IPBlockPeer block && !_knownBlocks.Contains(block.Addresses)) return false;
+            }
+        }
+        return true;
+    }
+
+    private HashSet<AddressSet> _knownBlocks = [];
+
+    private void RememberBlocks() =>
+        _knownBlocks = [.. _cluster.Policies.SelectMany(p => p.Ingress.Concat(p.Egress)).SelectMany(r => r.Peers).OfType<IPBlockPeer>().Select(b => b.Addresses)];
+
+    /// <summary>Replaces (or adds, or removes) one policy and recomputes the rows of the classes either version selects.</summary>
+    public ImmutableArray<int> ReplacePolicy(Policy? old, Policy? replacement)
+    {
+        var affected = new HashSet<int>();
+        foreach (var policy in new[] { old, replacement })
+        {
+            if (policy is null) continue;
+            foreach (var c in SelectionSet(policy.Subject).Indices()) if (c < ClassCount) affected.Add(c);
+        }
+        var policies = _cluster.Policies;
+        if (old is not null) policies = policies.Remove(old, ReferenceEqualityComparer.Instance);
+        if (replacement is not null) policies = policies.Add(replacement);
+        _cluster = _cluster with { Policies = policies };
+        _index = new PolicyIndex(policies);
+        var list = affected.Order().ToImmutableArray();
+        ComputeRows(list);
+        return list;
+    }
+
+    /// <summary>A copy of the rows of some classes (both directions), to compare before and after a change.</summary>
+    public Dictionary<int, (BitSet[] Egress, BitSet[] Ingress)> Snapshot(IEnumerable<int> classes) =>
+        classes.ToDictionary(c => c, c => (Egress[c], Ingress[c]));
+
+    /// <summary>Rows are replaced, never mutated, on update; so a snapshot keeps the old decisions.</summary>
+    public bool AllowsBefore(Dictionary<int, (BitSet[] Egress, BitSet[] Ingress)> before, int source, int destination, int atom) =>
+        (source >= ClassCount || (before.TryGetValue(source, out var s) ? s.Egress : Egress[source])[atom][destination])
+        && (destination >= ClassCount || (before.TryGetValue(destination, out var d) ? d.Ingress : Ingress[destination])[atom][source]);
+}
