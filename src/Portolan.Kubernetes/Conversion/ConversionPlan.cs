@@ -36,19 +36,21 @@ public sealed class ConversionPlan
         foreach (var anp in objects.Where(o => o.Kind == AdminObject.Anp))
         {
             if (cnps.FirstOrDefault(c => c.Name == anp.Name) is { } existing)
-                throw Refuse(anp, $"cannot convert to ClusterNetworkPolicy {anp.Name}: {existing.Display} already exists at {Where(existing)}; rename one of them");
+                throw Refuse(anp, $"{existing.Display} already exists at {Where(existing)}; rename one of them");
         }
         var banp = objects.FirstOrDefault(o => o.Kind == AdminObject.Banp);
         if (banp is null) return new ConversionPlan(null);
         if (cnps.FirstOrDefault(IsBaselineAtPriorityZero) is { } first)
-            throw Refuse(banp, $"cannot convert: the BaselineAdminNetworkPolicy becomes the Baseline ClusterNetworkPolicy with priority {BaselinePriority}, "
-                + $"to stay before every other Baseline policy, but {first.Display} ({Where(first)}) already has Baseline priority {BaselinePriority}; "
-                + "give it a higher priority first");
+            throw Refuse(banp, $"it becomes the Baseline ClusterNetworkPolicy with priority {BaselinePriority}, to stay before every other "
+                + $"Baseline policy, but {first.Display} ({Where(first)}) already has Baseline priority {BaselinePriority}; give that one a higher priority first");
         var taken = objects.Where(o => o.Kind is AdminObject.Cnp or AdminObject.Anp).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         var name = BaselineName;
         for (var n = 1; taken.Contains(name); n++) name = n == 1 ? BaselineRename : $"{BaselineRename}-{n}";
         if (name != BaselineName)
-            note($"{Where(banp)}: {banp.Display}: converted to ClusterNetworkPolicy {name}, since another policy converts to or is named ClusterNetworkPolicy {BaselineName}");
+        {
+            var holder = objects.First(o => o.Kind is AdminObject.Cnp or AdminObject.Anp && o.Name == BaselineName);
+            note($"{Where(banp)}: {banp.Display}: converted to ClusterNetworkPolicy {name}, since {holder.Display} ({Where(holder)}) is or becomes ClusterNetworkPolicy {BaselineName}");
+        }
         return new ConversionPlan(name);
     }
 
@@ -61,5 +63,5 @@ public sealed class ConversionPlan
 
     private static string Where(AdminObject o) => $"{o.File}:{o.Root.Line}";
 
-    private static ManifestException Refuse(AdminObject o, string problem) => new Node(o.File, o.Display).Error(o.Root, "", problem);
+    private static ManifestException Refuse(AdminObject o, string problem) => Refusal.At(new Node(o.File, o.Display), o.Root, "", problem);
 }

@@ -7,7 +7,7 @@ namespace Portolan.Kubernetes.Conversion;
 /// Builds the YAML trees that conversion writes. Built strings are marked quoted so the writer
 /// keeps them strings (a name "true" stays "true"); copied nodes keep the style they were read with.
 /// </summary>
-internal static class Tree
+public static class Tree
 {
     public static YMap Map(params (string Key, YNode? Value)[] entries)
     {

@@ -12,6 +12,7 @@ namespace Portolan.Kubernetes.Conversion;
 public static class YamlScalars
 {
     private const string Indicators = "-?:,[]{}#&*!|>'\"%@`";
+    private const string InsideIndicators = ",[]{}#&*!|>'\"%@`";
 
     public static string Value(YScalar scalar)
     {
@@ -32,10 +33,11 @@ public static class YamlScalars
         var dashLike = text[0] is '-' or '?' && text.Length > 1 && !char.IsWhiteSpace(text[1]);
         if (!dashLike && Indicators.Contains(text[0], StringComparison.Ordinal)) return false;
         if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text[^1] == ':') return false;
-        if (text.Contains(": ", StringComparison.Ordinal) || text.Contains(" #", StringComparison.Ordinal)) return false;
+        if (text.Contains(": ", StringComparison.Ordinal)) return false;
         foreach (var c in text)
         {
-            if (NeedsEscape(c)) return false;
+            // YamlDotNet misreads some of these inside plain scalars ("a *: 1"); a quoted string means the same.
+            if (NeedsEscape(c) || InsideIndicators.Contains(c, StringComparison.Ordinal)) return false;
         }
         return true;
     }
