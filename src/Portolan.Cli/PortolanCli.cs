@@ -18,6 +18,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(ConvertCommand.Create(context));
         return root;
     }
 
