@@ -14,26 +14,36 @@ public sealed partial class CompressedEngine
     /// </summary>
     public bool Fits(Policy policy)
     {
-        foreach (var rule in policy.Ingress.Concat(policy.Egress))
+        foreach (var (rules, known) in new[] { (policy.Ingress, _knownIngressBlocks), (policy.Egress, _knownEgressBlocks) })
         {
-            foreach (var port in rule.Ports.OfType<PortRangeMatch>())
+            foreach (var rule in rules)
             {
-                var set = RuleMatcher.Connections(port, null);
-                if (!Atoms.SetOf(Atoms.AtomsOf(set)).Equals(set)) return false;
-            }
-            foreach (var peer in rule.Peers)
-            {
-                if (peer is NodePeer) return false;
-                if (peer is IPBlockPeer block && !_knownBlocks.Contains(block.Addresses)) return false;
+                foreach (var port in rule.Ports.OfType<PortRangeMatch>())
+                {
+                    var set = RuleMatcher.Connections(port, null);
+                    if (!Atoms.SetOf(Atoms.AtomsOf(set)).Equals(set)) return false;
+                }
+                foreach (var peer in rule.Peers)
+                {
+                    // Source ranges are cut at ingress blocks, destination ranges at egress blocks.
+                    if (peer is NodePeer) return false;
+                    if (peer is IPBlockPeer block && !known.Contains(block.Addresses)) return false;
+                }
             }
         }
         return true;
     }
 
-    private HashSet<AddressSet> _knownBlocks = [];
+    private HashSet<AddressSet> _knownIngressBlocks = [];
+    private HashSet<AddressSet> _knownEgressBlocks = [];
 
-    private void RememberBlocks() =>
-        _knownBlocks = [.. _cluster.Policies.SelectMany(p => p.Ingress.Concat(p.Egress)).SelectMany(r => r.Peers).OfType<IPBlockPeer>().Select(b => b.Addresses)];
+    private void RememberBlocks()
+    {
+        HashSet<AddressSet> Blocks(Func<Policy, IEnumerable<Rule>> rules) =>
+            [.. _cluster.Policies.SelectMany(rules).SelectMany(r => r.Peers).OfType<IPBlockPeer>().Select(b => b.Addresses)];
+        _knownIngressBlocks = Blocks(p => p.Ingress);
+        _knownEgressBlocks = Blocks(p => p.Egress);
+    }
 
     /// <summary>Replaces (or adds, or removes) one policy and recomputes the rows of the classes either version selects.</summary>
     public ImmutableArray<int> ReplacePolicy(Policy? old, Policy? replacement)

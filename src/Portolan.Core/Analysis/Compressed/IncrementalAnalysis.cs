@@ -32,9 +32,23 @@ public sealed class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
         };
         if (change is PolicyRemoved or PolicyChanged && !Cluster.Policies.Contains(old!, ReferenceEqualityComparer.Instance))
             throw new ArgumentException($"{old!.DisplayName} is not part of the analysed state", nameof(change));
-        if (change is PolicyAdded or PolicyRemoved or PolicyChanged && (replacement is null || Engine.Fits(replacement)))
+        if (change is PolicyAdded or PolicyRemoved or PolicyChanged && (replacement is null || Engine.Fits(replacement)) && KeepsRanges(old, replacement))
             return UpdateInPlace(old, replacement);
         return Rebuild(change);
+    }
+
+    // External ranges are cut at every address block; dropping the last use of a block must re-cut them.
+    private bool KeepsRanges(Policy? old, Policy? replacement)
+    {
+        if (old is null) return true;
+        var remaining = Cluster.Policies.Where(p => !ReferenceEquals(p, old)).Append(replacement).OfType<Policy>().ToList();
+        bool Kept(Func<Policy, IEnumerable<Rule>> rules)
+        {
+            var peers = remaining.SelectMany(rules).SelectMany(r => r.Peers).ToHashSet();
+            return rules(old).SelectMany(r => r.Peers).All(peer => peer is not (IPBlockPeer or NodePeer) || peers.Contains(peer));
+        }
+        // Source ranges are cut by ingress blocks, destination ranges by egress blocks.
+        return Kept(p => p.Ingress) && Kept(p => p.Egress);
     }
 
     private ChangeResult UpdateInPlace(Policy? old, Policy? replacement)
@@ -67,8 +81,10 @@ public sealed class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
         {
             for (int e = 0; e < engine.EndpointCount; e++)
             {
-                Compare(c, e);
-                if (!affected.Contains(e)) Compare(e, c);
+                // Source atoms only send, destination atoms only receive.
+                var isSourceAtom = e >= engine.FirstSourceAtom && e < engine.FirstDestinationAtom;
+                if (!isSourceAtom) Compare(c, e);
+                if (!affected.Contains(e) && e < engine.FirstDestinationAtom) Compare(e, c);
             }
         }
         return new ChangeResult(engine.Cluster, Connections(opened), Connections(closed), affected.Count, Rebuilt: false);
@@ -92,14 +108,28 @@ public sealed class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
         return new ChangeResult(cluster, opened, closed, Engine.ClassCount, Rebuilt: true);
     }
 
-    // A class may hold pods of several workloads (identical templates): a change opens or closes for each of them.
-    private ImmutableArray<Connection> Connections(List<(int S, int D, List<int> Atoms)> changes) =>
-        [.. changes.SelectMany(x =>
+    // A class may hold pods of several workloads (identical templates), and a workload may span alike
+    // classes: expand to workloads, then merge what lands on the same pair.
+    private ImmutableArray<Connection> Connections(List<(int S, int D, List<int> Atoms)> changes)
+    {
+        var merged = new Dictionary<(string, string), Connection>();
+        foreach (var (s, d, atoms) in changes)
+        {
+            var set = Engine.Atoms.SetOf(atoms);
+            foreach (var source in PeersOf(s))
             {
-                var set = Engine.Atoms.SetOf(x.Atoms);
-                return PeersOf(x.S).SelectMany(s => PeersOf(x.D).Where(d => d != s).Select(d => new Connection(s, d, set)));
-            })
-            .OrderBy(c => c.Source.Name, StringComparer.Ordinal).ThenBy(c => c.Destination.Name, StringComparer.Ordinal)];
+                foreach (var destination in PeersOf(d))
+                {
+                    if (source == destination) continue;
+                    var key = (source.Name, destination.Name);
+                    merged[key] = merged.TryGetValue(key, out var existing)
+                        ? existing with { Allowed = existing.Allowed.Union(set) }
+                        : new Connection(source, destination, set);
+                }
+            }
+        }
+        return [.. merged.Values.OrderBy(c => c.Source.Name, StringComparer.Ordinal).ThenBy(c => c.Destination.Name, StringComparer.Ordinal)];
+    }
 
     private IEnumerable<ReportPeer> PeersOf(int endpoint) => endpoint < Engine.ClassCount
         ? Engine.Classes[endpoint].Members.Select(p => p.Workload).Distinct().Select(w => (ReportPeer)new WorkloadPeer(w))
