@@ -72,21 +72,29 @@ public sealed class NamedPortTests
     [InlineData("UDP", new[] { "0.0.0.0-255.255.255.255[External] => ns1/a[Pod] : UDP 53", "ns1/b[Pod] => ns1/a[Pod] : UDP 53" })]
     public void Named_port_matches_only_with_the_container_port_protocol(string containerProtocol, string[] expected)
     {
-        var yaml = Docs(
-            Namespace("ns1"),
-            Pod("ns1", "a", "app: a", $"dns=53/{containerProtocol}"),
-            Pod("ns1", "b", "app: b"),
-            """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: x, namespace: ns1}
-            spec:
-              podSelector: {matchLabels: {app: a}}
-              ingress:
-              - ports: [{protocol: UDP, port: dns}]
-            """);
-        AssertLines(Into(List(yaml), "ns1/a[Pod]"), expected);
+        AssertLines(Into(List(NamedDns(containerProtocol, "{protocol: UDP, port: dns}")), "ns1/a[Pod]"), expected);
     }
+
+    // §3.7 a rule without protocol means TCP, so it does not match a UDP container port of that name — K8S-DEFAULTS; K8S-TYPES
+    [Fact]
+    public void Named_port_without_protocol_matches_only_a_TCP_container_port()
+    {
+        Assert.Empty(Into(List(NamedDns("UDP", "{port: dns}")), "ns1/a[Pod]"));
+    }
+
+    private static string NamedDns(string containerProtocol, string port) => Docs(
+        Namespace("ns1"),
+        Pod("ns1", "a", "app: a", $"dns=53/{containerProtocol}"),
+        Pod("ns1", "b", "app: b"),
+        $$$"""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: x, namespace: ns1}
+        spec:
+          podSelector: {matchLabels: {app: a}}
+          ingress:
+          - ports: [{{{port}}}]
+        """);
 
     // §7.29 several named ports, some unresolvable or of another protocol: only the resolvable ones count — corpus case (SCTP 8956,9090)
     [Fact]
@@ -157,5 +165,32 @@ public sealed class NamedPortTests
                 ports: [{port: http}]
             """);
         AssertLines(From(List(yaml, "all"), "ns1/a[Pod]"), "ns1/a[Pod] => ns1/b[Pod] : TCP 8080");
+    }
+
+    // §3.7 names are unique per container only; the first container port with the name counts (np-guard, container order)
+    [Fact]
+    public void Duplicate_port_names_resolve_to_the_first_container_port()
+    {
+        var yaml = Docs(
+            Namespace("ns1"),
+            Pod("ns1", "b", "app: b"),
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: a, namespace: ns1, labels: {app: a}}
+            spec:
+              containers:
+              - {name: one, image: x, ports: [{containerPort: 8080, name: web}]}
+              - {name: two, image: x, ports: [{containerPort: 9090, name: web}]}
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: x, namespace: ns1}
+            spec:
+              podSelector: {matchLabels: {app: a}}
+              ingress:
+              - ports: [{port: web}]
+            """);
+        AssertLines(PodToPod(Into(List(yaml), "ns1/a[Pod]")), "ns1/b[Pod] => ns1/a[Pod] : TCP 8080");
     }
 }

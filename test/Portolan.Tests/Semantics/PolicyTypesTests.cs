@@ -223,4 +223,44 @@ public sealed class PolicyTypesTests
         Assert.Contains($"  egress at {A}: denied\n", result.Stdout, StringComparison.Ordinal);
         Assert.Contains($"  ingress at {B}: allowed\n", result.Stdout, StringComparison.Ordinal);
     }
+
+    // §3.1 an absent or null podSelector selects every pod of the policy's namespace — K8S-TYPES
+    [Theory]
+    [InlineData("")]
+    [InlineData("  podSelector:")]
+    [InlineData("  podSelector: {}")]
+    public void Absent_or_empty_podSelector_selects_every_pod_of_the_namespace(string podSelector)
+    {
+        var yaml = Docs(Pods, Pod("ns2", "c", "app: a"), $$"""
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: x, namespace: ns1}
+            spec:
+            {{podSelector}}
+              policyTypes: [Ingress]
+            """);
+        var lines = List(yaml);
+        Assert.Empty(Into(lines, A));
+        Assert.Empty(Into(lines, B));
+        Assert.Contains($"{A} => ns2/c[Pod] : {All}", lines);
+    }
+
+    // §3.4 from: [] and ports: [] mean "no restriction", exactly like absent lists — K8S-TYPES
+    [Theory]
+    [InlineData("  - from: []\n    ports: []")]
+    [InlineData("  - from: []")]
+    [InlineData("  - ports: []")]
+    public void Empty_from_and_ports_lists_mean_everything(string rule)
+    {
+        var yaml = Docs(Pods, $$$"""
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: x, namespace: ns1}
+            spec:
+              podSelector: {matchLabels: {app: a}}
+              ingress:
+            {{{rule}}}
+            """);
+        AssertLines(Into(List(yaml), A), $"{World} => {A} : {All}", $"{B} => {A} : {All}");
+    }
 }
