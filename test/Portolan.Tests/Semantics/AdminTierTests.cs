@@ -95,13 +95,24 @@ public sealed class AdminTierTests
     }
 
     // §7.44 priority 50 Deny and priority 60 Pass: the lower number wins, denied; swapped, the Pass reaches the
-    // (empty) NetworkPolicy and Baseline tiers and the default allows — NPAPI-A1; corpus anp_test_4
+    // (empty) NetworkPolicy and Baseline tiers and the default allows, or a BANP Deny if there is one — NPAPI-A1;
+    // corpus anp_test_4 and anp_test_4_with_priority_chang_pass_to_banp
     [Theory]
-    [InlineData(50, 60, false)]
-    [InlineData(60, 50, true)]
-    public void Lower_priority_number_is_evaluated_first(int denyPriority, int passPriority, bool allowed)
+    [InlineData(50, 60, false, false)]
+    [InlineData(60, 50, false, true)]
+    [InlineData(60, 50, true, false)]
+    public void Lower_priority_number_is_evaluated_first(int denyPriority, int passPriority, bool banpDeny, bool allowed)
     {
-        var yaml = Docs(Cluster,
+        var banp = banpDeny ? """
+            apiVersion: policy.networking.k8s.io/v1alpha1
+            kind: BaselineAdminNetworkPolicy
+            metadata: {name: default}
+            spec:
+              subject: {namespaces: {}}
+              ingress:
+              - {name: deny-ns2, action: Deny, from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: ns2}}}]}
+            """ : "";
+        var yaml = Docs(Cluster, banp,
             Anp("deny", denyPriority, """
                   ingress:
                   - {name: deny-ns2, action: Deny, from: [{namespaces: {matchLabels: {kubernetes.io/metadata.name: ns2}}}]}

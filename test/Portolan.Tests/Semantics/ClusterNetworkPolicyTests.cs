@@ -183,6 +183,30 @@ public sealed class ClusterNetworkPolicyTests
         Assert.Contains($"{R} => {P} : {All}", lines);
     }
 
+    // issue 3 / §5.4: ANPs and Admin-tier CNPs share one priority order (lower first)
+    [Theory]
+    [InlineData(20, 10, true)]
+    [InlineData(10, 20, false)]
+    public void ANP_and_Admin_CNP_are_ordered_together_by_priority(int anpPriority, int cnpPriority, bool allowed)
+    {
+        var yaml = Docs(Cluster, Cnp("admin-accept", "Admin", cnpPriority, IngressFrom("Accept")), $$"""
+            apiVersion: policy.networking.k8s.io/v1alpha1
+            kind: AdminNetworkPolicy
+            metadata:
+              name: anp-deny
+            spec:
+              priority: {{anpPriority}}
+              subject:
+                namespaces: {}
+              ingress:
+              - name: deny
+                action: Deny
+                from:
+                - namespaces: {}
+            """);
+        Assert.Equal(allowed, SourcesInto(yaml, P).Contains(Q));
+    }
+
     // issue 3: the BANP is ordered before every Baseline CNP, whatever their priorities
     [Theory]
     [InlineData("Deny", "Accept", false)]

@@ -55,17 +55,21 @@ public sealed class PolicyTypesTests
     }
 
     // §7.3 no policyTypes and a non-empty egress list: Ingress and Egress, so no ingress at all — K8S-TYPES, K8S-DEFAULTS
-    [Fact]
-    public void Egress_rules_without_policyTypes_isolate_both_directions()
+    [Theory]
+    [InlineData("")]
+    [InlineData("  policyTypes: []")]
+    public void Egress_rules_without_policyTypes_isolate_both_directions(string policyTypes)
     {
-        var yaml = Docs(Pods, """
+        var yaml = Docs(Pods, $$$"""
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
             metadata: {name: x, namespace: ns1}
             spec:
               podSelector: {matchLabels: {app: a}}
+            {{{policyTypes}}}
               egress:
-              - to: [{podSelector: {matchLabels: {app: b}}}]
+              - to:
+                - podSelector: {matchLabels: {app: b}}
                 ports: [{protocol: UDP, port: 53}]
             """);
         AssertLines(List(yaml),

@@ -40,6 +40,19 @@ public sealed class SelectorTests
         Assert.Equal(["prod/p[Pod]"], SourcesOf(yaml));
     }
 
+    // §1.1 the control plane owns kubernetes.io/metadata.name: a manifest cannot give a namespace another name label — K8S-DOC
+    [Fact]
+    public void Namespace_name_label_cannot_be_overridden()
+    {
+        var cluster = Docs(
+            Namespace("ns1"),
+            Namespace("prod", "kubernetes.io/metadata.name: dev"),
+            Pod("ns1", "a", "app: a"),
+            Pod("prod", "p", "app: p"));
+        Assert.Equal(["prod/p[Pod]"], SourcesOf(IngressTo(cluster, "    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: prod}}")));
+        Assert.Empty(SourcesOf(IngressTo(cluster, "    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: dev}}")));
+    }
+
     // §6.12 a namespace referenced but not defined exists with only its name label — NPG NamespaceFromCoreObject; conformance README
     [Fact]
     public void Namespace_name_label_is_implicit_on_an_undefined_namespace()
