@@ -94,9 +94,7 @@ public sealed class AdminTierTests
         AssertLines(Into(List(yaml), P), allowed ? [$"{Q} => {P} : {All}", $"{R} => {P} : {All}"] : []);
     }
 
-    // §7.44 priority 50 Deny and priority 60 Pass: the lower number wins, denied; swapped, the Pass reaches the
-    // (empty) NetworkPolicy and Baseline tiers and the default allows, or a BANP Deny if there is one — NPAPI-A1;
-    // corpus anp_test_4 and anp_test_4_with_priority_chang_pass_to_banp
+    // §7.44 priority 50 Deny beats priority 60 Pass; swapped, the Pass reaches default allow (or the BANP) — NPAPI-A1; corpus anp_test_4(_with_priority_chang_pass_to_banp)
     [Theory]
     [InlineData(50, 60, false, false)]
     [InlineData(60, 50, false, true)]
@@ -184,8 +182,7 @@ public sealed class AdminTierTests
         AssertEvalDenied(yaml, "ns1/a", "ns2/b", "80", scope: "all");
     }
 
-    // §7.48 "if you Allow or Deny traffic to 0.0.0.0/0, that will allow or deny all IPv4 pod-to-pod traffic": with
-    // 0.0.0.0/0 and ::/0 every pod address is covered, so pods whose IPs the manifest does not give are denied too — NPAPI-A1
+    // §7.48 networks [0.0.0.0/0, ::/0] covers every pod address, known or not: pods without podIPs are denied too — NPAPI-A1 Networks doc
     [Fact(Skip = "BUG: under --ipblock-scope all, ANP egress Deny to networks [0.0.0.0/0, ::/0] does not deny traffic to pods whose IP is not in the manifest; ns1/p => ns2/q stays All Connections (semantics §4.3, §7.48)")]
     public void Networks_whole_space_denies_pods_whose_IP_is_unknown()
     {

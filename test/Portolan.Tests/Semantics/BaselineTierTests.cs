@@ -94,8 +94,7 @@ public sealed class BaselineTierTests
           - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: slytherin}}}]
         """ : "");
 
-    // §7.42 ANP Pass + NP allowing slytherin + BANP denying slytherin: the NP decides, so slytherin is allowed and all
-    // other traffic of the selected pods is denied by NP isolation — NPAPI-CONF standard-anp-np-banp.yaml
+    // §7.42 ANP Pass + NP allowing slytherin + BANP denying it: the NP decides (slytherin allowed, the rest isolated) — NPAPI-CONF standard-anp-np-banp.yaml
     [Fact]
     public void Passed_traffic_is_decided_by_the_NetworkPolicy_when_one_selects_the_pod()
     {

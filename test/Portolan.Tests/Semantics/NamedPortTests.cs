@@ -39,8 +39,7 @@ public sealed class NamedPortTests
         AssertEvalDenied(yaml, "ns1/b", "ns1/a", "80");
     }
 
-    // §7.27 named port in an egress rule without to: resolves per destination pod; never matches an external address
-    // (np-guard aborts here, §6.7; Kubernetes and Portolan do not) — K8S-E2E "should allow egress access on one named port"
+    // §7.27 egress named port without to: resolves per destination pod, never on an external address (np-guard aborts, §6.7) — K8S-E2E
     [Theory]
     [InlineData("all")]
     [InlineData("external")]

@@ -69,8 +69,7 @@ public sealed class WorkloadTests
         Assert.Contains($"ns1/web[Deployment] => ns1/client[Pod] : {All}", lines);
     }
 
-    // §7.67 a pod owned by ReplicaSet frontend-99684f7f8 prints as the owner (its replicas as one peer, never to itself);
-    // a static pod owned by a Node prints as itself — corpus onlineboutique, minikube_resources
+    // §7.67 ReplicaSet-owned pods print as the owner (one peer), a Node-owned static pod as itself — corpus onlineboutique, minikube_resources
     [Fact]
     public void Pods_print_as_their_controller_owner_except_a_node()
     {
