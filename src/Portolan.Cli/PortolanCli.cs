@@ -17,6 +17,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         var root = new RootCommand("Portolan maps, explains and guards Kubernetes network policy: who can reach whom, on which port, because of which rule.");
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         return root;
     }
 
