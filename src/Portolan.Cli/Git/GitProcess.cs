@@ -12,9 +12,10 @@ public static class GitProcess
         public string Text => Encoding.UTF8.GetString(Stdout);
     }
 
-    public static Result Run(string workingDirectory, IEnumerable<string> args, byte[]? stdin = null)
+    /// <param name="executable">The git to run; tests name one that does not exist.</param>
+    public static Result Run(string workingDirectory, IEnumerable<string> args, byte[]? stdin = null, string executable = "git")
     {
-        var start = new ProcessStartInfo("git")
+        var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
