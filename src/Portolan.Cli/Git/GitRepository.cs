@@ -51,8 +51,10 @@ public sealed class GitRepository
     {
         var full = Path.GetFullPath(Path.Combine(Root, Prefix, path));
         var relative = Path.GetRelativePath(Root, full).Replace('\\', '/');
-        if (relative == "..") throw new GitException($"{path} is outside the repository at {Root}", ExitCodes.Usage);
-        if (relative.StartsWith("../", StringComparison.Ordinal)) throw new GitException($"{path} is outside the repository at {Root}", ExitCodes.Usage);
+        if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal))
+        {
+            throw new GitException($"{path} is outside the repository at {Root}", ExitCodes.Usage);
+        }
         return relative;
     }
 

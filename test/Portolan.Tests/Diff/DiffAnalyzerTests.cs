@@ -126,6 +126,21 @@ public sealed class DiffAnalyzerTests
     }
 
     [Fact]
+    public void A_pod_that_got_a_new_IP_is_no_external_change()
+    {
+        static string Pod(string ip) => """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web, namespace: default, labels: {app: web}}
+            spec: {containers: [{name: c, image: i}]}
+            """ + $"\nstatus: {{podIP: {ip}}}\n";
+
+        var diff = new DiffAnalyzer(Manifests.FromYaml(Pod("10.0.0.5")), Manifests.FromYaml(Pod("10.0.0.7")), IPBlockScope.All).Analyze();
+
+        Assert.Empty(diff.Entries);
+    }
+
+    [Fact]
     public void Entries_are_grouped_by_kind_then_sorted_by_source_and_destination()
     {
         var before = Manifests.FromPath(Path.Combine(Mixed, "before"));

@@ -7,7 +7,8 @@ namespace Portolan.Core.Analysis.Diff;
 /// Lays one side's external ranges over the other's for one workload and direction, and yields the
 /// maximal runs of addresses where (before, after) is constant and differs (conformance README, diff:
 /// touching atoms with the same other peer, ref1 and ref2 are merged). Addresses outside
-/// <c>space</c> on both sides (pod IPs, under scope All) neither join a run nor split one.
+/// <c>space</c> (pod IPs on either side, under scope All) neither join a run nor split one: a pod
+/// that got a new IP is no external change.
 /// </summary>
 internal static class AddressOverlay
 {
@@ -51,13 +52,10 @@ internal static class AddressOverlay
         {
             var start = points[k];
             var end = k + 1 < points.Count ? points[k + 1] - T.One : T.MaxValue;
-            var was = Lookup(before, ref b, start);
-            var now = Lookup(after, ref a, start);
             while (s < space.Intervals.Length && space.Intervals[s].End < start) s++;
-            var external = s < space.Intervals.Length && space.Intervals[s].Start <= start;
-            if (was is null && now is null && !external) continue;
-            was ??= ConnectionSet.None;
-            now ??= ConnectionSet.None;
+            if (s == space.Intervals.Length || space.Intervals[s].Start > start) continue;
+            var was = Lookup(before, ref b, start) ?? ConnectionSet.None;
+            var now = Lookup(after, ref a, start) ?? ConnectionSet.None;
             if (run.Count > 0 && (was.Equals(now) || !was.Equals(runBefore) || !now.Equals(runAfter)))
             {
                 yield return (IntervalSet<T>.FromIntervals(run), runBefore, runAfter);

@@ -41,7 +41,8 @@ public sealed class DiffAnalyzer
 
     /// <summary>
     /// Compares two results whose external atoms were cut on common boundaries (as <see cref="Analyze"/>
-    /// does); with different cuts, a range one side never names is read as allowing nothing there.
+    /// does). External ranges are compared where addresses are external on both sides: an address
+    /// that is a pod on either side (scope All) belongs to a workload, not to a range.
     /// </summary>
     public static ConnectivityDiff Compare(ConnectivityResult before, ConnectivityResult after)
     {
@@ -70,7 +71,7 @@ public sealed class DiffAnalyzer
             if (!beforePairs.ContainsKey(key)) Add(now.Source, now.Destination, ConnectionSet.None, now.Allowed);
         }
 
-        var space = ExternalSpace(before).Union(ExternalSpace(after));
+        var space = ExternalSpace(before).Intersect(ExternalSpace(after));
         var beforeRanges = ExternalRanges(before);
         var afterRanges = ExternalRanges(after);
         foreach (var key in beforeRanges.Keys.Union(afterRanges.Keys))
