@@ -44,8 +44,15 @@ public static class GitProcess
             var stderr = process.StandardError.ReadToEndAsync();
             var feed = Task.Run(() =>
             {
-                using var input = process.StandardInput.BaseStream;
-                if (stdin is not null) input.Write(stdin);
+                try
+                {
+                    using var input = process.StandardInput.BaseStream;
+                    if (stdin is not null) input.Write(stdin);
+                }
+                catch (IOException)
+                {
+                    // git exited before reading everything; its exit code and stderr say why.
+                }
             });
             Task.WaitAll(copy, stderr, feed);
             process.WaitForExit();
