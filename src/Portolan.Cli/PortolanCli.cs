@@ -19,6 +19,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         return root;
     }
 

@@ -7,9 +7,11 @@ namespace Portolan.Output;
 /// <summary>The structured forms shared by JSON outputs: peers and connection sets.</summary>
 public static class JsonShapes
 {
-    public static void WritePeer(Utf8JsonWriter json, string property, ReportPeer peer)
+    /// <summary>Writes a peer as the value of <paramref name="property"/>, or as an array element when it is null.</summary>
+    public static void WritePeer(Utf8JsonWriter json, string? property, ReportPeer peer)
     {
-        json.WriteStartObject(property);
+        if (property is null) json.WriteStartObject();
+        else json.WriteStartObject(property);
         switch (peer)
         {
             case WorkloadPeer w:

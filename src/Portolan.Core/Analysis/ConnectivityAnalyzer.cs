@@ -13,10 +13,14 @@ public sealed class ConnectivityAnalyzer
     private readonly Cluster _cluster;
     private readonly SideEvaluator _evaluator;
     private readonly RuleMatcher _matcher;
+    private readonly IReadOnlyCollection<AddressSet>? _extraCuts;
 
-    public ConnectivityAnalyzer(Cluster cluster, IPBlockScope scope)
+    /// <param name="extraCuts">Boundaries to cut the external address space at, beyond this cluster's own
+    /// ipBlocks (see <see cref="ExternalAtoms.Build"/>); <c>diff</c> uses them for a common partition.</param>
+    public ConnectivityAnalyzer(Cluster cluster, IPBlockScope scope, IReadOnlyCollection<AddressSet>? extraCuts = null)
     {
         _cluster = cluster;
+        _extraCuts = extraCuts;
         _matcher = new RuleMatcher(cluster, scope);
         Index = new PolicyIndex(cluster.Policies);
         _evaluator = new SideEvaluator(Index, _matcher);
@@ -44,7 +48,7 @@ public sealed class ConnectivityAnalyzer
     /// <summary>Every pair decided by the compressed engine (classes × atoms × bitsets).</summary>
     public ConnectivityResult Analyze()
     {
-        var report = new Compressed.CompressedReport(new Compressed.CompressedEngine(_cluster, _matcher.Scope));
+        var report = new Compressed.CompressedReport(new Compressed.CompressedEngine(_cluster, _matcher.Scope, _extraCuts));
         return new ConnectivityResult(report.Peers, [.. report.Connections()], report.Warnings);
     }
 
@@ -55,7 +59,7 @@ public sealed class ConnectivityAnalyzer
     public ConnectivityResult AnalyzeReference()
     {
         var classes = Classes();
-        var (sourceAtoms, destinationAtoms) = ExternalAtoms.Build(_cluster, _matcher);
+        var (sourceAtoms, destinationAtoms) = ExternalAtoms.Build(_cluster, _matcher, _extraCuts);
         int n = classes.Length;
 
         var pairs = new ConnectionSet[n, n];

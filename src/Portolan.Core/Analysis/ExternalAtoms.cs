@@ -13,12 +13,14 @@ namespace Portolan.Core.Analysis;
 /// </summary>
 public static class ExternalAtoms
 {
+    /// <param name="extraCuts">More boundaries for both directions: <c>diff</c> passes the other side's
+    /// ipBlocks so that both sides are cut on the union of their boundaries.</param>
     public static (ImmutableArray<ExternalEndpoint> Sources, ImmutableArray<ExternalEndpoint> Destinations) Build(
-        Cluster cluster, RuleMatcher matcher)
+        Cluster cluster, RuleMatcher matcher, IReadOnlyCollection<AddressSet>? extraCuts = null)
     {
-        var ingressCuts = new List<AddressSet>();
-        var egressCuts = new List<AddressSet>();
-        var anyV6 = false;
+        var ingressCuts = new List<AddressSet>(extraCuts ?? []);
+        var egressCuts = new List<AddressSet>(extraCuts ?? []);
+        var anyV6 = ingressCuts.Any(c => !c.V6.IsEmpty);
         foreach (var policy in cluster.Policies)
         {
             foreach (var (rules, cuts) in new[] { (policy.Ingress, ingressCuts), (policy.Egress, egressCuts) })

@@ -28,12 +28,13 @@ public sealed partial class CompressedEngine
     private List<int>[] _classesByNamespace = [];
     private Labels[] _namespaceLabels = [];
 
-    public CompressedEngine(Cluster cluster, IPBlockScope scope)
+    /// <param name="extraCuts">More external-range boundaries (see <see cref="ExternalAtoms.Build"/>).</param>
+    public CompressedEngine(Cluster cluster, IPBlockScope scope, IReadOnlyCollection<AddressSet>? extraCuts = null)
     {
         _cluster = cluster;
         _matcher = new RuleMatcher(cluster, scope);
         _index = new PolicyIndex(cluster.Policies);
-        (SourceAtoms, DestinationAtoms) = ExternalAtoms.Build(cluster, _matcher);
+        (SourceAtoms, DestinationAtoms) = ExternalAtoms.Build(cluster, _matcher, extraCuts);
         Classes = BuildClasses();
         ClassCount = Classes.Length;
         EndpointCount = ClassCount + SourceAtoms.Length + DestinationAtoms.Length;
