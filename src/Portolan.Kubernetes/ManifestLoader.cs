@@ -39,24 +39,28 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
         {
             if (files[i] != ManifestSource.Stdin) sinks[i] = LoadFile(files[i]);
         });
-        for (int i = 0; i < files.Count; i++)
-        {
-            var sink = sinks[i] ?? LoadFile(files[i]);
-            foreach (var message in sink.Notes) note(message);
-            if (sink.Error is not null) throw sink.Error;
-            foreach (var item in sink.Items) item(_builder);
-        }
+        for (int i = 0; i < files.Count; i++) Merge(sinks[i] ?? LoadFile(files[i]));
         return _builder.Build(note);
+    }
+
+    private void Merge(FileSink sink)
+    {
+        foreach (var message in sink.Notes) note(message);
+        if (sink.Error is not null) throw sink.Error;
+        foreach (var item in sink.Items) item(_builder);
     }
 
     private FileSink LoadFile(string file)
     {
-        if (file == ManifestSource.Stdin) return LoadText(stdin, "<stdin>");
+        if (file == ManifestSource.Stdin) return Parse(stdin, "<stdin>");
         using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return LoadText(reader, file);
+        return Parse(reader, file);
     }
 
-    private static FileSink LoadText(TextReader reader, string file)
+    /// <summary>Loads one named text now (e.g. a file read from a Git revision); <see cref="Load"/> then builds.</summary>
+    public void LoadText(TextReader reader, string file) => Merge(Parse(reader, file));
+
+    private static FileSink Parse(TextReader reader, string file)
     {
         var sink = new FileSink();
         try

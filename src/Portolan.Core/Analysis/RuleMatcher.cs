@@ -23,10 +23,17 @@ public sealed class RuleMatcher(Cluster cluster, IPBlockScope scope)
         (PodPeer p, PodEndpoint e) => p.Selection.Matches(e.Pod, e.NamespaceLabels),
         (IPBlockPeer b, ExternalEndpoint e) => e.Addresses.IsSubsetOf(b.Addresses),
         // Semantics §3.6: dataplanes match ipBlocks against pod IPs too; np-guard (External) never does.
-        (IPBlockPeer b, PodEndpoint e) => scope == IPBlockScope.All && e.Pod.IPs.Any(b.Addresses.Contains),
+        (IPBlockPeer b, PodEndpoint e) => scope == IPBlockScope.All && MatchesPod(b.Addresses, e.Pod),
         (NodePeer n, ExternalEndpoint e) => !e.Addresses.IsEmpty && e.Addresses.IsSubsetOf(NodeAddresses(n)),
         _ => false,
     };
+
+    /// <summary>
+    /// A block matches a pod whose IP is in it. A pod whose IP is unknown (a workload's template) is taken to
+    /// have an IPv4 address, the single-stack default: only a block covering all of IPv4 surely holds it.
+    /// </summary>
+    public static bool MatchesPod(AddressSet block, Pod pod) =>
+        pod.IPs.IsEmpty ? block.V4.Equals(AddressSet.AllV4.V4) : pod.IPs.Any(block.Contains);
 
     public static bool SubjectSelects(Policy policy, PodEndpoint pod) => policy.Subject.Matches(pod.Pod, pod.NamespaceLabels);
 

@@ -21,6 +21,20 @@ public readonly record struct Cidr(UInt128 First, UInt128 Last, int PrefixLength
         var prefix = int.Parse(prefixText, CultureInfo.InvariantCulture);
         if (!TryParseAddress(addressText, out var address)) return false;
         var (value, v6) = ToInteger(address);
+        // An IPv4-mapped IPv6 CIDR (::ffff:10.0.0.0/104) is accepted by the API server (semantics §3.6,
+        // K8S-IPVALID, StrictIPCIDRValidation off): with a prefix of 96 or more it is the IPv4 block it maps.
+        if (!v6 && addressText.Contains(':', StringComparison.Ordinal))
+        {
+            if (prefix < 96)
+            {
+                v6 = true;
+                value |= (UInt128)0xFFFF << 32;
+            }
+            else
+            {
+                prefix -= 96;
+            }
+        }
         var bits = v6 ? 128 : 32;
         if (prefix > bits) return false;
         var hostBits = bits - prefix;

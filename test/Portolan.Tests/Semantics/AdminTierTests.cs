@@ -183,7 +183,7 @@ public sealed class AdminTierTests
     }
 
     // §7.48 networks [0.0.0.0/0, ::/0] covers every pod address, known or not: pods without podIPs are denied too — NPAPI-A1 Networks doc
-    [Fact(Skip = "BUG: under --ipblock-scope all, ANP egress Deny to networks [0.0.0.0/0, ::/0] does not deny traffic to pods whose IP is not in the manifest; ns1/p => ns2/q stays All Connections (semantics §4.3, §7.48)")]
+    [Fact]
     public void Networks_whole_space_denies_pods_whose_IP_is_unknown()
     {
         var yaml = Docs(Cluster, Anp("deny-world", 10, """
@@ -289,11 +289,12 @@ public sealed class AdminTierTests
         AssertLines(Into(lines, "ns2/other[Pod]"), "ns1/a[Pod] => ns2/other[Pod] : UDP 53", "ns2/dns[Pod] => ns2/other[Pod] : UDP 53");
     }
 
-    // §7.51 v1alpha1 namedPort beside a networks peer: np-guard (and Portolan) accept it, resolve it on pods and match no address — NPAPI-A1; corpus
+    // §7.51 v1alpha1 namedPort beside a networks peer: np-guard (and Portolan) accept it, resolve it on pods and match no address — NPAPI-A1; corpus.
+    // With scope all, networks 0.0.0.0/0 also covers every IPv4 pod (§4.3), so the name resolves on ns2/other too.
     [Theory]
-    [InlineData("all")]
-    [InlineData("external")]
-    public void NamedPort_beside_networks_applies_to_pods_only(string scope)
+    [InlineData("all", new[] { "ns1/a[Pod] => ns2/dns[Pod] : UDP 80", "ns1/a[Pod] => ns2/other[Pod] : UDP 53" })]
+    [InlineData("external", new[] { "ns1/a[Pod] => ns2/dns[Pod] : UDP 80" })]
+    public void NamedPort_beside_networks_applies_to_pods_only(string scope, string[] expected)
     {
         var yaml = Docs(DnsCluster, """
             apiVersion: policy.networking.k8s.io/v1alpha1
@@ -313,7 +314,7 @@ public sealed class AdminTierTests
                 action: Deny
                 to: [{namespaces: {}}, {networks: [0.0.0.0/0]}]
             """);
-        AssertLines(From(List(yaml, scope), "ns1/a[Pod]"), "ns1/a[Pod] => ns2/dns[Pod] : UDP 80");
+        AssertLines(From(List(yaml, scope), "ns1/a[Pod]"), expected);
     }
 
     // §7.52 nodes peer: Kubernetes matches the nodes' IPs (here from a Node object), so only that address is denied — NPAPI-A1

@@ -45,7 +45,6 @@ public sealed partial class CompressedEngine
                 // Addresses: the external atoms inside the block, and (scope All) classes whose pods' IPs are in it.
                 for (int e = 0; e < EndpointCount; e++)
                 {
-                    if (e < ClassCount && Classes[e].Representative.Pod.IPs.IsEmpty) continue;
                     if (_matcher.PeerMatches(peer, Endpoints[e])) set[e] = true;
                 }
                 break;
