@@ -15,7 +15,9 @@ public static class YamlDocumentReader
 
     public static IEnumerable<YamlDocument> Read(TextReader text, string file)
     {
-        var parser = new Parser(new Scanner(text, skipComments: true));
+        var tracking = new LineTrackingReader(text);
+        var scanner = new Scanner(tracking, skipComments: true);
+        var parser = new Parser(scanner);
         while (true)
         {
             YamlDocument? document;
@@ -29,7 +31,14 @@ public static class YamlDocumentReader
             }
             catch (YamlException e)
             {
-                throw new ManifestSyntaxException(file, Line(e.Start), $"invalid YAML: {Clean(e.Message)}");
+                throw new ManifestSyntaxException(file, ErrorLine(e, scanner, tracking), $"invalid YAML: {Clean(e.Message)}");
+            }
+            catch (InvalidOperationException e) when (e.Source == "YamlDotNet")
+            {
+                // YamlDotNet 18.1 throws this (not a YamlException) on a plain scalar at column 1 inside an
+                // unclosed flow collection, e.g. "metadata: {name: a" followed by "spec: {}".
+                throw new ManifestSyntaxException(file, Line(scanner.CurrentPosition),
+                    "invalid YAML: unexpected text inside an unclosed '{' or '['");
             }
             yield return document;
         }
@@ -37,11 +46,20 @@ public static class YamlDocumentReader
 
     private static int Line(Mark mark) => (int)Math.Max(1, mark.Line);
 
+    private static int ErrorLine(YamlException e, Scanner scanner, LineTrackingReader tracking)
+    {
+        // A tab used as indentation is reported at the start of the enclosing mapping; the scanner is on the tab's line.
+        if (e.Message.Contains("tab", StringComparison.Ordinal)) return Line(scanner.CurrentPosition);
+        // "did not find expected ']'" and the like are reported at the end of the stream, past the last line.
+        return Math.Min(Line(e.Start), tracking.LastContentLine);
+    }
+
     private static string Clean(string message)
     {
         // YamlDotNet prefixes "(Line: 3, Col: 1, Idx: 10) - (…): "; the location is reported separately.
         var index = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return index >= 0 ? message[(index + 3)..] : message;
+        var text = (index >= 0 ? message[(index + 3)..] : message).Replace("  ", " ", StringComparison.Ordinal).TrimEnd('.');
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
     private static YamlDocument ReadDocument(Parser parser, string file, int line)
