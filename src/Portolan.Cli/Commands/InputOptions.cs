@@ -25,7 +25,12 @@ public sealed class InputOptions
         HelpName = "all|external",
     };
 
-    public InputOptions() => Scope.AcceptOnlyFromAmong("all", "external");
+    public InputOptions()
+    {
+        Scope.AcceptOnlyFromAmong("all", "external");
+        UnknownOptions.RejectIn(Paths);
+        UnknownOptions.RejectIn(Filenames);
+    }
 
     public void AddTo(Command command)
     {
