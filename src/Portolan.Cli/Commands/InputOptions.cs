@@ -27,7 +27,7 @@ public sealed class InputOptions
 
     public InputOptions()
     {
-        Scope.AcceptOnlyFromAmong("all", "external");
+        Choices.Restrict(Scope, "all", "external");
         UnknownOptions.RejectIn(Paths);
         UnknownOptions.RejectIn(Filenames);
     }

@@ -16,7 +16,7 @@ public static class ListCommand
             DefaultValueFactory = _ => "txt",
             HelpName = "txt|json|csv|md|dot",
         };
-        output.AcceptOnlyFromAmong("txt", "json", "csv", "md", "dot");
+        Choices.Restrict(output, "txt", "json", "csv", "md", "dot");
         var command = new Command("list", "List every allowed connection: which workload (or external range) can reach which, on which protocols and ports.");
         inputs.AddTo(command);
         command.Options.Add(output);
