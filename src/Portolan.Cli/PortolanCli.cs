@@ -35,6 +35,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
             stderr.WriteLine($"Run '{string.Join(" ", CommandPath(parse))} --help' for usage.");
             return ExitCodes.Usage;
         }
+        if (parse.Action is HelpAction) return WriteHelp(parse, configuration);
         try
         {
             return parse.Invoke(configuration);
@@ -44,6 +45,15 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
             stderr.WriteLine($"portolan: internal error: {e.GetType().Name}: {e.Message} (please report this with the input that caused it)");
             return ExitCodes.Internal;
         }
+    }
+
+    // System.CommandLine pads wrapped help lines with trailing spaces; users (and snapshot files) should not see them.
+    private int WriteHelp(ParseResult parse, InvocationConfiguration configuration)
+    {
+        var help = new StringWriter();
+        var exit = parse.Invoke(new InvocationConfiguration { Output = help, Error = configuration.Error, EnableDefaultExceptionHandler = false });
+        stdout.Write(string.Join('\n', help.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd())));
+        return exit;
     }
 
     private static List<string> CommandPath(ParseResult parse)

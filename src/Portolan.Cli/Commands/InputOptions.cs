@@ -15,6 +15,7 @@ public sealed class InputOptions
     public Option<string[]> Filenames { get; } = new("--filename", "-f")
     {
         Description = "Same as PATH, as in kubectl; may be repeated",
+        HelpName = "PATH",
         Arity = ArgumentArity.OneOrMore,
     };
 
