@@ -31,20 +31,23 @@ public static class YamlDocumentReader
             }
             catch (YamlException e)
             {
-                throw new ManifestSyntaxException(file, ErrorLine(e, scanner, tracking), $"invalid YAML: {Clean(e.Message)}");
+                throw new ManifestSyntaxException(file, ErrorLine(e, scanner, tracking), $"invalid {Language(file)}: {Clean(e.Message)}");
             }
             catch (InvalidOperationException e) when (e.Source == "YamlDotNet")
             {
                 // YamlDotNet 18.1 throws this (not a YamlException) on a plain scalar at column 1 inside an
                 // unclosed flow collection, e.g. "metadata: {name: a" followed by "spec: {}".
                 throw new ManifestSyntaxException(file, Line(scanner.CurrentPosition),
-                    "invalid YAML: unexpected text inside an unclosed '{' or '['");
+                    $"invalid {Language(file)}: unexpected text inside an unclosed '{{' or '['");
             }
             yield return document;
         }
     }
 
     private static int Line(Mark mark) => (int)Math.Max(1, mark.Line);
+
+    // JSON is read as YAML (a superset), but a .json file's author should hear about JSON.
+    private static string Language(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "JSON" : "YAML";
 
     private static int ErrorLine(YamlException e, Scanner scanner, LineTrackingReader tracking)
     {
