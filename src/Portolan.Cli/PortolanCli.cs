@@ -9,12 +9,18 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
 {
     public const int HelpWidth = 100;
 
+    /// <summary>The name help and messages use, whatever the executable is called (testhost, kubectl-portolan).</summary>
+    public const string CommandName = "portolan";
+
     public bool StderrRedirected { get; } = stderrRedirected;
 
     public RootCommand BuildRoot()
     {
         var context = () => new CommandContext(stdin, stdout, stderr);
-        var root = new RootCommand("Portolan maps, explains and guards Kubernetes network policy: who can reach whom, on which port, because of which rule.");
+        var root = new RootCommand("Portolan maps, explains and guards Kubernetes network policy: who can reach whom, on which port, because of which rule.")
+        {
+            HelpName = CommandName,
+        };
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         return root;
@@ -61,7 +67,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         var names = new List<string>();
         for (var symbol = parse.CommandResult; symbol is not null; symbol = symbol.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Insert(0, symbol.Command is RootCommand ? "portolan" : symbol.Command.Name);
+            names.Insert(0, symbol.Command is RootCommand ? CommandName : symbol.Command.Name);
         }
         return names;
     }
