@@ -12,6 +12,9 @@ namespace Portolan.Kubernetes;
 /// </summary>
 public sealed class ManifestLoader(TextReader stdin, Action<string> note)
 {
+    /// <summary>How standard input is named in messages.</summary>
+    public const string StdinName = "<stdin>";
+
     private static readonly ImmutableHashSet<string> IgnoredKinds = ImmutableHashSet.Create(StringComparer.Ordinal, "Service");
 
     private readonly ClusterBuilder _builder = new();
@@ -26,7 +29,7 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
     {
         if (file == ManifestSource.Stdin)
         {
-            LoadText(stdin, "<stdin>");
+            LoadText(stdin, StdinName);
             return;
         }
         using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
