@@ -9,12 +9,18 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
 {
     public const int HelpWidth = 100;
 
+    /// <summary>The name help and messages use, whatever the executable is called (testhost, kubectl-portolan).</summary>
+    public const string CommandName = "portolan";
+
     public bool StderrRedirected { get; } = stderrRedirected;
 
     public RootCommand BuildRoot()
     {
         var context = () => new CommandContext(stdin, stdout, stderr);
-        var root = new RootCommand("Portolan maps, explains and guards Kubernetes network policy: who can reach whom, on which port, because of which rule.");
+        var root = new RootCommand("Portolan maps, explains and guards Kubernetes network policy: who can reach whom, on which port, because of which rule.")
+        {
+            HelpName = CommandName,
+        };
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
@@ -38,6 +44,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
             stderr.WriteLine($"Run '{string.Join(" ", CommandPath(parse))} --help' for usage.");
             return ExitCodes.Usage;
         }
+        if (parse.Action is HelpAction) return WriteHelp(parse, configuration);
         try
         {
             return parse.Invoke(configuration);
@@ -49,12 +56,21 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         }
     }
 
+    // System.CommandLine pads wrapped help lines with trailing spaces; users (and snapshot files) should not see them.
+    private int WriteHelp(ParseResult parse, InvocationConfiguration configuration)
+    {
+        var help = new StringWriter();
+        var exit = parse.Invoke(new InvocationConfiguration { Output = help, Error = configuration.Error, EnableDefaultExceptionHandler = false });
+        stdout.Write(string.Join('\n', help.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd())));
+        return exit;
+    }
+
     private static List<string> CommandPath(ParseResult parse)
     {
         var names = new List<string>();
         for (var symbol = parse.CommandResult; symbol is not null; symbol = symbol.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Insert(0, symbol.Command is RootCommand ? "portolan" : symbol.Command.Name);
+            names.Insert(0, symbol.Command is RootCommand ? CommandName : symbol.Command.Name);
         }
         return names;
     }

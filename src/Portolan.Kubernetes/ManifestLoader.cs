@@ -12,6 +12,9 @@ namespace Portolan.Kubernetes;
 /// </summary>
 public sealed class ManifestLoader(TextReader stdin, Action<string> note)
 {
+    /// <summary>How standard input is named in messages.</summary>
+    public const string StdinName = "<stdin>";
+
     private static readonly ImmutableHashSet<string> IgnoredKinds = ImmutableHashSet.Create(StringComparer.Ordinal, "Service");
 
     private readonly ClusterBuilder _builder = new();
@@ -52,7 +55,7 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
 
     private FileSink LoadFile(string file)
     {
-        if (file == ManifestSource.Stdin) return Parse(stdin, "<stdin>");
+        if (file == ManifestSource.Stdin) return Parse(stdin, StdinName);
         using var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return Parse(reader, file);
     }
@@ -146,6 +149,17 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
 
     private static void Add(FileSink sink, ObjectHeader header, NodeInfo value) => sink.Items.Add(b => b.Add(header, value));
 
+    // "Pod shop/web", "object shop/web" without a kind, "object" without a name either.
+    private static string Describe(YMap root, string? kind)
+    {
+        var metadata = root["metadata"] as YMap;
+        var name = (metadata?["name"] as YScalar)?.Value;
+        var ns = (metadata?["namespace"] as YScalar)?.Value;
+        var what = string.IsNullOrEmpty(kind) ? "object" : kind;
+        if (string.IsNullOrEmpty(name)) return what;
+        return string.IsNullOrEmpty(ns) ? $"{what} {name}" : $"{what} {ns}/{name}";
+    }
+
     private static bool IsList(ObjectHeader header) =>
         header.Kind.EndsWith("List", StringComparison.Ordinal) && header.Root.Has("items");
 
@@ -156,8 +170,13 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
         var kind = node.String(root, "kind", "");
         if (string.IsNullOrEmpty(kind) && !string.IsNullOrEmpty(fromList?.Kind)) kind = fromList.Value.Kind;
         if (string.IsNullOrEmpty(apiVersion) && fromList is not null) apiVersion = fromList.Value.ApiVersion;
-        if (string.IsNullOrEmpty(kind)) throw node.Error(root, "", "kind is missing: every object needs apiVersion and kind");
-        if (string.IsNullOrEmpty(apiVersion)) throw new ManifestException(new SourceLocation(file, root.Line), kind, "apiVersion is missing: every object needs apiVersion and kind");
+        if (string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(apiVersion))
+        {
+            // Name the object as far as it can be named, so the user can find it among many.
+            var missing = string.IsNullOrEmpty(kind) ? "kind" : "apiVersion";
+            throw new ManifestException(new SourceLocation(file, root.Line), Describe(root, kind),
+                $"{missing} is missing: every object needs apiVersion and kind");
+        }
         var metadata = node.Map(root, "metadata", "");
         var isList = kind.EndsWith("List", StringComparison.Ordinal) && root.Has("items");
         if (isList) return new ObjectHeader(apiVersion, kind, "", null, metadata ?? new YMap(root.Line), root, new SourceLocation(file, root.Line));

@@ -18,7 +18,7 @@ public static class EvalJsonRenderer
             JsonShapes.WritePeer(json, "destination", result.Destination);
             json.WriteString("protocol", result.Protocol.ToString());
             json.WriteNumber("port", result.Port);
-            if (result.PortName is not null) json.WriteString("portName", result.PortName);
+            json.WriteString("portName", result.PortName);
             WriteSide(json, "egress", result.Egress);
             WriteSide(json, "ingress", result.Ingress);
             json.WriteEndObject();
@@ -41,16 +41,25 @@ public static class EvalJsonRenderer
             json.WriteStartObject();
             json.WriteString("tier", step.Tier?.ToString() ?? "Default");
             json.WriteString("outcome", step.Outcome.ToString());
-            if (step.Policy is not null)
+            // Keys are stable (docs/output-schemas.md): what does not apply is null or [], never absent.
+            if (step.Policy is null)
+            {
+                json.WriteNull("policy");
+            }
+            else
             {
                 json.WriteStartObject("policy");
                 json.WriteString("kind", step.Policy.Kind.ToString());
-                if (step.Policy.Namespace is not null) json.WriteString("namespace", step.Policy.Namespace);
+                json.WriteString("namespace", step.Policy.Namespace);
                 json.WriteString("name", step.Policy.Name);
                 json.WriteString("location", step.Policy.Origin.ToString());
                 json.WriteEndObject();
             }
-            if (step.Rule is not null)
+            if (step.Rule is null)
+            {
+                json.WriteNull("rule");
+            }
+            else
             {
                 json.WriteStartObject("rule");
                 json.WriteString("name", step.Rule.Name);
@@ -58,12 +67,9 @@ public static class EvalJsonRenderer
                 json.WriteString("location", step.Rule.Origin.ToString());
                 json.WriteEndObject();
             }
-            if (!step.Isolating.IsEmpty)
-            {
-                json.WriteStartArray("isolatedBy");
-                foreach (var policy in step.Isolating) json.WriteStringValue(policy.DisplayName);
-                json.WriteEndArray();
-            }
+            json.WriteStartArray("isolatedBy");
+            foreach (var policy in step.Isolating) json.WriteStringValue(policy.DisplayName);
+            json.WriteEndArray();
             json.WriteString("text", EvalTextRenderer.Describe(step));
             json.WriteEndObject();
         }

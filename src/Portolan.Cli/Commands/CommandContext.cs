@@ -6,7 +6,9 @@ namespace Portolan.Cli.Commands;
 /// <summary>The injected streams a handler reads and writes; nothing below the composition root touches Console.</summary>
 public sealed record CommandContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr)
 {
-    public void Note(string message) => Stderr.WriteLine(message.StartsWith("warning:", StringComparison.Ordinal) ? message : $"note: {message}");
+    // Messages from below may carry their own "warning:" or "note:" prefix; never print it twice.
+    public void Note(string message) => Stderr.WriteLine(
+        message.StartsWith("warning:", StringComparison.Ordinal) || message.StartsWith("note:", StringComparison.Ordinal) ? message : $"note: {message}");
 
     public void Warn(string message) => Stderr.WriteLine($"warning: {message}");
 

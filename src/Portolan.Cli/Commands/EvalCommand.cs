@@ -15,9 +15,9 @@ public static class EvalCommand
         var destination = new Option<string>("--destination", "-d") { Description = "Destination: NS/NAME (a workload or a pod) or an IP address", Required = true, HelpName = "NS/NAME|IP" };
         var port = new Option<string>("--port", "-p") { Description = "Destination port: a number, or a container port name of the destination", Required = true, HelpName = "N|NAME" };
         var protocol = new Option<string?>("--protocol") { Description = "TCP, UDP or SCTP (default: TCP, or the named port's protocol)", HelpName = "TCP|UDP|SCTP" };
-        protocol.AcceptOnlyFromAmong("TCP", "UDP", "SCTP");
+        Choices.Restrict(protocol, "TCP", "UDP", "SCTP");
         var output = new Option<string>("--output", "-o") { Description = "Output format", DefaultValueFactory = _ => "txt", HelpName = "txt|json" };
-        output.AcceptOnlyFromAmong("txt", "json");
+        Choices.Restrict(output, "txt", "json");
         var command = new Command("eval", "Decide one connection and explain it: for the source's egress and the destination's ingress, the tier, policy and rule that decided. Exit 0 when allowed, 1 when denied.");
         inputs.AddTo(command);
         command.Options.Add(source);

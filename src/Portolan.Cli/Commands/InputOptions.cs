@@ -15,6 +15,7 @@ public sealed class InputOptions
     public Option<string[]> Filenames { get; } = new("--filename", "-f")
     {
         Description = "Same as PATH, as in kubectl; may be repeated",
+        HelpName = "PATH",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -25,7 +26,12 @@ public sealed class InputOptions
         HelpName = "all|external",
     };
 
-    public InputOptions() => Scope.AcceptOnlyFromAmong("all", "external");
+    public InputOptions()
+    {
+        Choices.Restrict(Scope, "all", "external");
+        UnknownOptions.RejectIn(Paths);
+        UnknownOptions.RejectIn(Filenames);
+    }
 
     public void AddTo(Command command)
     {

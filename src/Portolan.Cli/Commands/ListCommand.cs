@@ -17,7 +17,7 @@ public static class ListCommand
             DefaultValueFactory = _ => "txt",
             HelpName = "txt|json|csv|md|dot|stats",
         };
-        output.AcceptOnlyFromAmong("txt", "json", "csv", "md", "dot", "stats");
+        Choices.Restrict(output, "txt", "json", "csv", "md", "dot", "stats");
         var stats = new Option<bool>("--stats") { Description = "Also print counts and phase timings (time, peak RSS) on stderr" };
         var command = new Command("list", "List every allowed connection: which workload (or external range) can reach which, on which protocols and ports.");
         inputs.AddTo(command);

@@ -86,8 +86,12 @@ public sealed class Node(string file, string objectName, Action<string>? warn = 
     private static bool TryInt(string text, out int value) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
-    private static bool LooksNumeric(string text) =>
-        text.Length > 0 && (char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.');
+    // "-1", "+80", "8.5" are bad numbers; "-http" is a (bad) name and is reported as one.
+    private static bool LooksNumeric(string text)
+    {
+        var digits = text.TrimStart('-', '+');
+        return digits.Length > 0 && (char.IsAsciiDigit(digits[0]) || (digits[0] == '.' && digits.Length > 1 && char.IsAsciiDigit(digits[1])));
+    }
 
     private static string Describe(YNode node) => node is YScalar s
         ? (s.Quoted ? $"the string \"{Truncate(s.Value)}\"" : $"\"{Truncate(s.Value)}\"")

@@ -24,18 +24,19 @@ public static class SelectorParser
         {
             var itemPath = $"{path}.matchExpressions[{i}]";
             var item = node.Item(expressions[i], itemPath);
+            // Each error points at the offending field's own line, not at the expression's first line.
             var key = node.String(item, "key", itemPath) ?? throw node.Error(item, itemPath, "key is required");
-            Check(node, item, itemPath, LabelRules.KeyProblem(key));
+            Check(node, item["key"]!, $"{itemPath}.key", LabelRules.KeyProblem(key));
             var opText = node.String(item, "operator", itemPath) ?? throw node.Error(item, itemPath, "operator is required");
             if (!Enum.TryParse<SelectorOperator>(opText, ignoreCase: false, out var op) || !Enum.IsDefined(op) || opText != op.ToString())
-                throw node.Error(item, $"{itemPath}.operator", $"\"{opText}\" is not a valid selector operator (In, NotIn, Exists, DoesNotExist)");
-            var values = (node.List(item, "values", itemPath) ?? [])
-                .Select((v, k) => node.ScalarString(v, $"{itemPath}.values[{k}]")).ToImmutableArray();
+                throw node.Error(item["operator"]!, $"{itemPath}.operator", $"\"{opText}\" is not a valid selector operator (In, NotIn, Exists, DoesNotExist)");
+            var valueNodes = node.List(item, "values", itemPath) ?? [];
+            var values = valueNodes.Select((v, k) => node.ScalarString(v, $"{itemPath}.values[{k}]")).ToImmutableArray();
             if (op is SelectorOperator.In or SelectorOperator.NotIn && values.IsEmpty)
-                throw node.Error(item, $"{itemPath}.values", $"must be non-empty when operator is {op}");
+                throw node.Error(item["values"] ?? item, $"{itemPath}.values", $"must be non-empty when operator is {op}");
             if (op is SelectorOperator.Exists or SelectorOperator.DoesNotExist && !values.IsEmpty)
-                throw node.Error(item, $"{itemPath}.values", $"must be empty when operator is {op}");
-            foreach (var value in values) Check(node, item, $"{itemPath}.values", LabelRules.ValueProblem(value));
+                throw node.Error(item["values"]!, $"{itemPath}.values", $"must be empty when operator is {op}");
+            for (int k = 0; k < values.Length; k++) Check(node, valueNodes[k], $"{itemPath}.values[{k}]", LabelRules.ValueProblem(values[k]));
             requirements.Add(new Requirement(key, op, values));
         }
         return new LabelSelector(requirements.ToImmutable());

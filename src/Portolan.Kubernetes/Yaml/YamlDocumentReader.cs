@@ -5,7 +5,8 @@ namespace Portolan.Kubernetes.Yaml;
 
 /// <summary>
 /// Reads a stream of YAML (or JSON) documents one at a time with YamlDotNet's event parser, so a
-/// large manifest set is never held whole. Trees are built without recursion; nesting depth and
+/// large YAML manifest set is never held whole. JSON files and stdin are read whole and cut into
+/// values first (<see cref="JsonStream"/>). Trees are built without recursion; nesting depth and
 /// alias expansion are bounded.
 /// </summary>
 public static class YamlDocumentReader
@@ -15,7 +16,25 @@ public static class YamlDocumentReader
 
     public static IEnumerable<YamlDocument> Read(TextReader text, string file)
     {
-        var parser = new Parser(new Scanner(text, skipComments: true));
+        var json = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file == ManifestLoader.StdinName;
+        return json ? ReadJsonStream(text.ReadToEnd(), file) : ReadStream(text, file, 0);
+    }
+
+    private static IEnumerable<YamlDocument> ReadJsonStream(string text, string file)
+    {
+        foreach (var chunk in JsonStream.Split(text))
+        {
+            foreach (var document in ReadStream(new StringReader(text.Substring(chunk.Start, chunk.Length)), file, chunk.LineOffset))
+                yield return document;
+        }
+    }
+
+    // lineOffset: lines of the file before this text, when it is one value cut from a JSON stream.
+    private static IEnumerable<YamlDocument> ReadStream(TextReader text, string file, int lineOffset)
+    {
+        var tracking = new LineTrackingReader(text);
+        var scanner = new Scanner(tracking, skipComments: true);
+        var parser = new Parser(scanner);
         while (true)
         {
             YamlDocument? document;
@@ -24,27 +43,46 @@ public static class YamlDocumentReader
                 if (!parser.MoveNext()) yield break;
                 if (parser.Current is StreamStart or StreamEnd or DocumentEnd) continue;
                 if (parser.Current is not DocumentStart start)
-                    throw new ManifestSyntaxException(file, Line(parser.Current!.Start), "unexpected YAML event");
-                document = ReadDocument(parser, file, Line(start.Start));
+                    throw new ManifestSyntaxException(file, Line(parser.Current!.Start, lineOffset), "unexpected YAML event");
+                document = ReadDocument(parser, file, Line(start.Start, lineOffset), lineOffset);
             }
             catch (YamlException e)
             {
-                throw new ManifestSyntaxException(file, Line(e.Start), $"invalid YAML: {Clean(e.Message)}");
+                throw new ManifestSyntaxException(file, ErrorLine(e, scanner, tracking) + lineOffset, $"invalid {Language(file)}: {Clean(e.Message)}");
+            }
+            catch (InvalidOperationException e) when (e.Source == "YamlDotNet")
+            {
+                // YamlDotNet 18.1 throws this (not a YamlException) on a plain scalar at column 1 inside an
+                // unclosed flow collection, e.g. "metadata: {name: a" followed by "spec: {}".
+                throw new ManifestSyntaxException(file, Line(scanner.CurrentPosition, lineOffset),
+                    $"invalid {Language(file)}: unexpected text inside an unclosed '{{' or '['");
             }
             yield return document;
         }
     }
 
-    private static int Line(Mark mark) => (int)Math.Max(1, mark.Line);
+    private static int Line(Mark mark, int lineOffset = 0) => (int)Math.Max(1, mark.Line) + lineOffset;
+
+    // JSON is read as YAML (a superset), but a .json file's author should hear about JSON.
+    private static string Language(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "JSON" : "YAML";
+
+    private static int ErrorLine(YamlException e, Scanner scanner, LineTrackingReader tracking)
+    {
+        // A tab used as indentation is reported at the start of the enclosing mapping; the scanner is on the tab's line.
+        if (e.Message.Contains("tab", StringComparison.Ordinal)) return Line(scanner.CurrentPosition);
+        // "did not find expected ']'" and the like are reported at the end of the stream, past the last line.
+        return Math.Min(Line(e.Start), tracking.LastContentLine);
+    }
 
     private static string Clean(string message)
     {
         // YamlDotNet prefixes "(Line: 3, Col: 1, Idx: 10) - (…): "; the location is reported separately.
         var index = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return index >= 0 ? message[(index + 3)..] : message;
+        var text = (index >= 0 ? message[(index + 3)..] : message).Replace("  ", " ", StringComparison.Ordinal).TrimEnd('.');
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
-    private static YamlDocument ReadDocument(Parser parser, string file, int line)
+    private static YamlDocument ReadDocument(Parser parser, string file, int line, int lineOffset)
     {
         var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
         var stack = new Stack<(YNode Node, string? PendingKey, string? Anchor)>();
@@ -59,19 +97,19 @@ public static class YamlDocumentReader
                 case DocumentEnd:
                     return new YamlDocument(file, line, root);
                 case Scalar s:
-                    completed = new YScalar(Line(s.Start), s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted
+                    completed = new YScalar(Line(s.Start, lineOffset), s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted
                         || (s.Style is ScalarStyle.Literal or ScalarStyle.Folded));
                     anchor = s.Anchor.IsEmpty ? null : s.Anchor.Value;
                     break;
                 case AnchorAlias alias:
                     if (!anchors.TryGetValue(alias.Value.Value, out completed))
-                        throw new ManifestSyntaxException(file, Line(alias.Start), $"unknown alias *{alias.Value.Value}");
+                        throw new ManifestSyntaxException(file, Line(alias.Start, lineOffset), $"unknown alias *{alias.Value.Value}");
                     break;
                 case MappingStart m:
-                    Push(stack, new YMap(Line(m.Start)), m.Anchor.IsEmpty ? null : m.Anchor.Value, file);
+                    Push(stack, new YMap(Line(m.Start, lineOffset)), m.Anchor.IsEmpty ? null : m.Anchor.Value, file);
                     continue;
                 case SequenceStart q:
-                    Push(stack, new YSeq(Line(q.Start)), q.Anchor.IsEmpty ? null : q.Anchor.Value, file);
+                    Push(stack, new YSeq(Line(q.Start, lineOffset)), q.Anchor.IsEmpty ? null : q.Anchor.Value, file);
                     continue;
                 case MappingEnd or SequenceEnd:
                     var top = stack.Pop();

@@ -18,13 +18,16 @@ public static class CliRunner
     }
 
     /// <summary>Runs with the working directory at <paramref name="directory"/> so file names in messages are relative.</summary>
-    public static Result RunIn(string directory, params string[] args)
+    public static Result RunIn(string directory, params string[] args) => RunInWithStdin(directory, "", args);
+
+    /// <summary>As <see cref="RunIn"/>, with <paramref name="stdin"/> as standard input.</summary>
+    public static Result RunInWithStdin(string directory, string stdin, params string[] args)
     {
         lock (CwdLock)
         {
             var previous = Environment.CurrentDirectory;
             Environment.CurrentDirectory = directory;
-            try { return Run(args); }
+            try { return RunWithStdin(stdin, args); }
             finally { Environment.CurrentDirectory = previous; }
         }
     }
