@@ -44,6 +44,7 @@ public static class EvalTextRenderer
             (Tier.NetworkPolicy, Outcome.Denied) => $"{tier}: isolated by {isolating}; no rule allows it -> denied",
             (Tier.NetworkPolicy, Outcome.NotSelected) => $"{tier}: no NetworkPolicy selects the pod in this direction -> next tier",
             (_, Outcome.NoMatch) => $"{tier}: no rule matches -> next tier",
+            (_, Outcome.SelfTraffic) => "a pod may always reach itself; no policy applies",
             (_, Outcome.DefaultAllow) => $"{tier}: no tier decided -> allowed",
             _ => $"{tier}: {step.Policy!.DisplayName} rule {step.Rule!.Name} ({Action(step.Rule.Action, step.Policy.Kind)}, {step.Rule.Origin})"
                 + step.Outcome switch { Outcome.Allowed => " -> allowed", Outcome.Denied => " -> denied", _ => " -> next tier" },

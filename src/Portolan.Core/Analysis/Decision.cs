@@ -22,6 +22,9 @@ public enum Outcome
 
     /// <summary>No tier decided: allowed by default.</summary>
     DefaultAllow,
+
+    /// <summary>A pod's traffic to itself, which no policy can block (semantics §3.8).</summary>
+    SelfTraffic,
 }
 
 /// <summary>

@@ -21,8 +21,9 @@ public sealed class EvalQuery(Cluster cluster, ConnectivityAnalyzer analyzer, IP
             if (distinct > 1) problem = $"note: the pods of {byWorkload[0].Workload} differ; answering for pod {byWorkload[0].Name} (name a pod to choose)";
             return (analyzer.EndpointOf(byWorkload[0]), new WorkloadPeer(byWorkload[0].Workload));
         }
+        // A pod named by the user is reported as itself, even when list groups it under its workload.
         var pod = cluster.Pods.FirstOrDefault(p => p.Namespace == ns && p.Name == name);
-        if (pod is not null) return (analyzer.EndpointOf(pod), new WorkloadPeer(pod.Workload));
+        if (pod is not null) return (analyzer.EndpointOf(pod), new WorkloadPeer(pod.AsOwnWorkload));
         problem = $"no workload or pod named {ns}/{name}";
         return null;
     }
@@ -65,6 +66,12 @@ public sealed class EvalQuery(Cluster cluster, ConnectivityAnalyzer analyzer, IP
     public EvalResult Evaluate((Endpoint Endpoint, ReportPeer Peer) source, (Endpoint Endpoint, ReportPeer Peer) destination,
         Protocol protocol, int port, string? portName)
     {
+        // Semantics §3.8: a pod's traffic to itself cannot be blocked.
+        if (source.Endpoint is PodEndpoint self && destination.Endpoint is PodEndpoint other && ReferenceEquals(self.Pod, other.Pod))
+        {
+            SideExplanation Self(Direction direction) => new(direction, self, true, [new Decision(null, Outcome.SelfTraffic, null, null, [])]);
+            return new EvalResult(source.Peer, destination.Peer, protocol, port, portName, Self(Direction.Egress), Self(Direction.Ingress));
+        }
         var explainer = analyzer.Explainer;
         var egress = source.Endpoint is PodEndpoint src
             ? explainer.Explain(src, Direction.Egress, destination.Endpoint, protocol, port) : null;

@@ -17,23 +17,18 @@ public readonly record struct Cidr(UInt128 First, UInt128 Last, int PrefixLength
         if (slash <= 0 || slash == text.Length - 1) return false;
         var addressText = text[..slash];
         var prefixText = text[(slash + 1)..];
-        if (!prefixText.All(char.IsAsciiDigit) || prefixText.Length > 3) return false;
+        // Leading zeros are accepted anywhere, as the API server's sloppy parser does.
+        prefixText = prefixText.TrimStart('0') is { Length: > 0 } trimmed ? trimmed : prefixText.Length > 0 ? "0" : prefixText;
+        if (prefixText.Length == 0 || !prefixText.All(char.IsAsciiDigit) || prefixText.Length > 3) return false;
         var prefix = int.Parse(prefixText, CultureInfo.InvariantCulture);
         if (!TryParseAddress(addressText, out var address)) return false;
         var (value, v6) = ToInteger(address);
         // An IPv4-mapped IPv6 CIDR (::ffff:10.0.0.0/104) is accepted by the API server (semantics §3.6,
-        // K8S-IPVALID, StrictIPCIDRValidation off): with a prefix of 96 or more it is the IPv4 block it maps.
+        // K8S-IPVALID): like Go's ParseCIDR, the textual family decides, so it is an IPv6 prefix of 128 bits.
         if (!v6 && addressText.Contains(':', StringComparison.Ordinal))
         {
-            if (prefix < 96)
-            {
-                v6 = true;
-                value |= (UInt128)0xFFFF << 32;
-            }
-            else
-            {
-                prefix -= 96;
-            }
+            v6 = true;
+            value |= (UInt128)0xFFFF << 32;
         }
         var bits = v6 ? 128 : 32;
         if (prefix > bits) return false;
@@ -50,7 +45,7 @@ public readonly record struct Cidr(UInt128 First, UInt128 Last, int PrefixLength
         address = IPAddress.None;
         if (text.Contains(':', StringComparison.Ordinal))
         {
-            if (!IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6
+            if (text.Contains('[', StringComparison.Ordinal) || !IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6
                 || parsed.ScopeId != 0 || text.Contains('%', StringComparison.Ordinal)) return false;
             address = parsed;
             return true;
@@ -60,8 +55,9 @@ public readonly record struct Cidr(UInt128 First, UInt128 Last, int PrefixLength
         var bytes = new byte[4];
         for (int i = 0; i < 4; i++)
         {
-            if (parts[i].Length is 0 or > 3 || !parts[i].All(char.IsAsciiDigit)) return false;
-            var octet = int.Parse(parts[i], CultureInfo.InvariantCulture);
+            var digits = parts[i].TrimStart('0') is { Length: > 0 } trimmed ? trimmed : parts[i].Length > 0 ? "0" : "";
+            if (digits.Length is 0 or > 3 || !parts[i].All(char.IsAsciiDigit)) return false;
+            var octet = int.Parse(digits, CultureInfo.InvariantCulture);
             if (octet > 255) return false;
             bytes[i] = (byte)octet;
         }

@@ -54,7 +54,7 @@ public sealed class EvalExitCodeTests
         InvalidInput.AssertRejected(result, "<stdin>:17", "NetworkPolicy shop/api", "spec.ingress[0].ports[0].port: 0 is not a port number");
     }
 
-    [Fact(Skip = "Core defect (reported, not fixed here): eval from a bare pod to itself is DENIED by isolation; semantics §3.8 says self traffic is always allowed")]
+    [Fact]
     public void A_bare_pod_may_always_reach_itself()
     {
         var result = CliRunner.RunWithStdin(Cluster, "eval", "-", "-s", "shop/api", "-d", "shop/api", "-p", "50051");

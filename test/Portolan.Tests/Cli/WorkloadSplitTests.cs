@@ -37,7 +37,7 @@ public sealed class WorkloadSplitTests
         Assert.DoesNotContain("web-7d4f-", result.Stdout, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Core defect (reported, not fixed here): EvalQuery.Resolve labels a named pod with its workload even when the workload's pods differ")]
+    [Fact]
     public void Eval_on_one_pod_of_a_split_workload_names_the_pod()
     {
         var result = CliRunner.RunIn(Scenario("workload-split"), "eval", "input.yaml", "-s", "shop/client", "-d", "shop/web-7d4f-fghij", "-p", "9000");

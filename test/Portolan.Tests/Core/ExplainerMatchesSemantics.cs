@@ -115,9 +115,13 @@ public sealed class ExplainerMatchesSemantics
         private bool PeerMatches(Peer peer, Pod? otherPod, IPAddress? otherAddress) => peer switch
         {
             PodPeer p => otherPod is not null && Selects(p.Selection, otherPod),
-            // Semantics §3.6: with scope All an ipBlock also matches a pod through its IPs.
+            // Semantics §3.6: with scope All an ipBlock also matches a pod through its IPs; a pod whose IP is
+            // unknown is taken to be IPv4 (the single-stack default), so only a block holding all of IPv4 covers it.
             IPBlockPeer b => otherAddress is not null ? b.Addresses.Contains(otherAddress)
-                : scope == IPBlockScope.All && otherPod!.IPs.Any(b.Addresses.Contains),
+                : scope == IPBlockScope.All && (otherPod!.IPs.IsEmpty
+                    ? b.Addresses.Contains(System.Net.IPAddress.Any) && b.Addresses.Contains(System.Net.IPAddress.Broadcast)
+                        && b.Addresses.V4.Intervals.Length == 1
+                    : otherPod.IPs.Any(b.Addresses.Contains)),
             NodePeer n => otherAddress is not null && cluster.Nodes.Any(node => n.Selector.Matches(node.Labels) && node.Addresses.Contains(otherAddress)),
             _ => false,
         };

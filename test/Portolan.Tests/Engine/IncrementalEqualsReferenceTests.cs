@@ -52,15 +52,15 @@ public sealed class IncrementalEqualsReferenceTests
     }
 
     // The loader rejects two admin policies of one tier with the same priority; so must the changes.
-    private static bool Admissible(Core.Model.Cluster cluster, Change change, RandomCluster random)
+    private static bool Admissible(Portolan.Core.Model.Cluster cluster, Change change, RandomCluster random)
     {
         var (old, added) = change switch
         {
             PolicyAdded a => (null, a.Policy),
             PolicyChanged c => (c.Old, c.New),
-            _ => ((Core.Model.Policy?)null, (Core.Model.Policy?)null),
+            _ => ((Portolan.Core.Model.Policy?)null, (Portolan.Core.Model.Policy?)null),
         };
-        if (added is null || added.Tier == Core.Model.Tier.NetworkPolicy) return true;
+        if (added is null || added.Tier == Portolan.Core.Model.Tier.NetworkPolicy) return true;
         return !cluster.Policies.Any(p => !ReferenceEquals(p, old) && p.Tier == added.Tier && p.Priority == added.Priority);
     }
 
