@@ -7,6 +7,14 @@ namespace Portolan.Core.Analysis;
 /// <summary>Resolves the user's names for endpoints and ports, then explains one connection.</summary>
 public sealed class EvalQuery(Cluster cluster, ConnectivityAnalyzer analyzer, IPBlockScope scope)
 {
+    // Indexes built once per loaded state, so a query costs a lookup, not a scan of every pod.
+    private readonly Lazy<Dictionary<(string, string), (List<Pod> Pods, bool Differ)>> _workloads = new(() => cluster.Pods
+        .GroupBy(p => (p.Workload.Namespace, p.Workload.Name))
+        .ToDictionary(g => g.Key, g => (g.ToList(), g.Select(p => PodClass.KeyOf(p, true)).Distinct(StringComparer.Ordinal).Count() > 1)));
+
+    private readonly Lazy<Dictionary<(string, string), Pod>> _pods = new(() => cluster.Pods
+        .GroupBy(p => (p.Namespace, p.Name)).ToDictionary(g => g.Key, g => g.First()));
+
     /// <summary>NS/NAME (a workload, else a pod; NAME alone means namespace default) or an IP address.</summary>
     public (Endpoint Endpoint, ReportPeer Peer)? Resolve(string text, out string? problem)
     {
@@ -14,15 +22,14 @@ public sealed class EvalQuery(Cluster cluster, ConnectivityAnalyzer analyzer, IP
         if (Cidr.TryParseAddress(text, out var address)) return ResolveAddress(address);
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var (ns, name) = slash < 0 ? ("default", text) : (text[..slash], text[(slash + 1)..]);
-        var byWorkload = cluster.Pods.Where(p => p.Workload.Namespace == ns && p.Workload.Name == name).ToList();
+        var (byWorkload, differ) = _workloads.Value.TryGetValue((ns, name), out var found) ? found : ([], false);
         if (byWorkload.Count > 0)
         {
-            var distinct = byWorkload.Select(p => PodClass.KeyOf(p, true)).Distinct(StringComparer.Ordinal).Count();
-            if (distinct > 1) problem = $"note: the pods of {byWorkload[0].Workload} differ; answering for pod {byWorkload[0].Name} (name a pod to choose)";
+            if (differ) problem = $"note: the pods of {byWorkload[0].Workload} differ; answering for pod {byWorkload[0].Name} (name a pod to choose)";
             return (analyzer.EndpointOf(byWorkload[0]), new WorkloadPeer(byWorkload[0].Workload));
         }
         // A pod named by the user is reported as itself, even when list groups it under its workload.
-        var pod = cluster.Pods.FirstOrDefault(p => p.Namespace == ns && p.Name == name);
+        var pod = _pods.Value.GetValueOrDefault((ns, name));
         if (pod is not null) return (analyzer.EndpointOf(pod), new WorkloadPeer(pod.AsOwnWorkload));
         problem = $"no workload or pod named {ns}/{name}";
         return null;

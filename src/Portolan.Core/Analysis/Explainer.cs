@@ -17,7 +17,7 @@ public sealed class Explainer(PolicyIndex index, RuleMatcher matcher)
         SideExplanation Done(bool allowed) => new(direction, subject, allowed, path.ToImmutable());
 
         bool Matches(Rule rule) =>
-            matcher.PeersMatch(rule, other) && RuleMatcher.Connections(rule, destination).Contains(protocol, port);
+            RuleMatcher.PortsCover(rule, destination, protocol, port) && matcher.PeersMatch(rule, other);
 
         var adminSelected = false;
         var passed = false;

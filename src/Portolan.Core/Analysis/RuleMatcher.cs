@@ -48,6 +48,25 @@ public sealed class RuleMatcher(Cluster cluster, IPBlockScope scope)
         return result;
     }
 
+    /// <summary>Does the rule's port list cover this one (protocol, port) toward the destination? No sets are built.</summary>
+    public static bool PortsCover(Rule rule, Pod? destination, Protocol protocol, int port)
+    {
+        if (rule.Ports.IsEmpty) return true;
+        foreach (var entry in rule.Ports)
+        {
+            switch (entry)
+            {
+                case PortRangeMatch r when r.Protocol == protocol && port >= r.From && port <= r.To:
+                    return true;
+                case NamedPortMatch n when destination?.FindPort(n.Name) is { } resolved
+                    && (n.Protocol is null || n.Protocol == resolved.Protocol)
+                    && resolved.Protocol == protocol && resolved.Number == port:
+                    return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The (protocol, port) pairs a rule's ports cover toward a destination (null: not a pod).</summary>
     public static ConnectionSet Connections(Rule rule, Pod? destination)
     {
