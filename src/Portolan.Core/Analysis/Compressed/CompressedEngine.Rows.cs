@@ -34,10 +34,30 @@ public sealed partial class CompressedEngine
             && admin.Concat(networkPolicies).Concat(baseline).Any(p => p.Ingress.Any(r => r.Ports.Any(x => x is NamedPortMatch)));
         var key = $"{direction}|{Ids(admin)}|{Ids(networkPolicies)}|{Ids(baseline)}|{(namedIngress ? PortsKey(subject.Pod) : "")}";
         if (_profiles.TryGetValue(key, out var shared)) return shared;
+        // Atoms that no rule of this profile tells apart get the same row: compute it once per group.
+        var rules = admin.Concat(networkPolicies).Concat(baseline).SelectMany(p => p.Rules(direction)).Select(Targets).ToList();
+        var groups = new Dictionary<string, BitSet>(StringComparer.Ordinal);
         var rows = new BitSet[Atoms.Count];
-        for (int k = 0; k < Atoms.Count; k++) rows[k] = Row(subject, direction, k, admin, networkPolicies, baseline);
+        var signature = new System.Text.StringBuilder();
+        for (int k = 0; k < Atoms.Count; k++)
+        {
+            signature.Clear();
+            foreach (var rule in rules) signature.Append(AtomSignature(rule, direction, subject, k));
+            var text = signature.ToString();
+            if (!groups.TryGetValue(text, out var row)) groups[text] = row = Row(subject, direction, k, admin, networkPolicies, baseline);
+            rows[k] = row;
+        }
         _profiles[key] = rows;
         return rows;
+    }
+
+    // How a rule treats atom k: whole peers ('1'), nothing ('0'), or peers narrowed by a named port (unique to k).
+    private string AtomSignature(RuleTargets rule, Direction direction, PodEndpoint subject, int atom)
+    {
+        if (rule.NumericAtoms[atom]) return "1";
+        if (rule.Named.Length == 0) return "0";
+        var match = Match(rule.Rule, direction, subject, atom);
+        return match is null ? "0" : direction == Direction.Ingress ? "1" : $"n{atom}.";
     }
 
     private readonly Dictionary<Policy, int> _policyIds = new(ReferenceEqualityComparer.Instance);
