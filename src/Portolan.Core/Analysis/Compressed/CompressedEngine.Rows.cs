@@ -11,11 +11,17 @@ public sealed partial class CompressedEngine
 {
     private readonly Dictionary<string, BitSet[]> _profiles = new(StringComparer.Ordinal);
 
+    // Each policy's subject as a class bitset, by policy identity (hashing selectors 10,000 times per update is not free).
+    private readonly Dictionary<Policy, BitSet> _subjects = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>(Re)computes the rows of the given classes in both directions.</summary>
     public void ComputeRows(IEnumerable<int> classes)
     {
-        var selected = new Dictionary<Policy, BitSet>(ReferenceEqualityComparer.Instance);
-        foreach (var policy in _cluster.Policies) selected[policy] = SelectionSet(policy.Subject);
+        var selected = _subjects;
+        foreach (var policy in _cluster.Policies)
+        {
+            if (!selected.ContainsKey(policy)) selected[policy] = SelectionSet(policy.Subject);
+        }
         foreach (var c in classes)
         {
             Egress[c] = RowsFor(c, Direction.Egress, selected);

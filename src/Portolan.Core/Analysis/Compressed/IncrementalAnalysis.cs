@@ -37,10 +37,19 @@ public sealed class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
         return Rebuild(change);
     }
 
+    private static void Differences(BitSet into, BitSet before, BitSet after)
+    {
+        if (ReferenceEquals(before, after)) return;
+        var target = into.Words;
+        var a = before.Words;
+        var b = after.Words;
+        for (int i = 0; i < target.Length; i++) target[i] |= a[i] ^ b[i];
+    }
+
     // External ranges are cut at every address block; dropping the last use of a block must re-cut them.
     private bool KeepsRanges(Policy? old, Policy? replacement)
     {
-        if (old is null) return true;
+        if (old is null || !old.Ingress.Concat(old.Egress).SelectMany(r => r.Peers).Any(p => p is IPBlockPeer or NodePeer)) return true;
         var remaining = Cluster.Policies.Where(p => !ReferenceEquals(p, old)).Append(replacement).OfType<Policy>().ToList();
         bool Kept(Func<Policy, IEnumerable<Rule>> rules)
         {
@@ -77,14 +86,24 @@ public sealed class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
             if (up is not null) opened.Add((s, d, up));
             if (down is not null) closed.Add((s, d, down));
         }
+        // Only endpoints whose bit differs between a class's old and new rows can change: scan those.
+        var candidates = new BitSet(engine.EndpointCount);
         foreach (var c in affected.Order())
         {
-            for (int e = 0; e < engine.EndpointCount; e++)
+            var (oldEgress, oldIngress) = before[c];
+            candidates.Clear();
+            for (int k = 0; k < engine.Atoms.Count; k++) Differences(candidates, oldEgress[k], engine.Egress[c][k]);
+            foreach (var e in candidates.Indices())
             {
-                // Source atoms only send, destination atoms only receive.
-                var isSourceAtom = e >= engine.FirstSourceAtom && e < engine.FirstDestinationAtom;
-                if (!isSourceAtom) Compare(c, e);
-                if (!affected.Contains(e) && e < engine.FirstDestinationAtom) Compare(e, c);
+                // Source atoms only send: never a destination.
+                if (e < engine.FirstSourceAtom || e >= engine.FirstDestinationAtom) Compare(c, e);
+            }
+            candidates.Clear();
+            for (int k = 0; k < engine.Atoms.Count; k++) Differences(candidates, oldIngress[k], engine.Ingress[c][k]);
+            foreach (var e in candidates.Indices())
+            {
+                // Destination atoms only receive. A pair of two affected classes may be compared twice; merging dedupes.
+                if (e < engine.FirstDestinationAtom) Compare(e, c);
             }
         }
         return new ChangeResult(engine.Cluster, Connections(opened), Connections(closed), affected.Count, Rebuilt: false);
