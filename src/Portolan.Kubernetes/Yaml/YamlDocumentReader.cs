@@ -15,25 +15,39 @@ public static class YamlDocumentReader
 
     public static IEnumerable<YamlDocument> Read(TextReader text, string file)
     {
-        var parser = new Parser(new Scanner(text, skipComments: true));
-        while (true)
+        var scanner = new Scanner(text, skipComments: true);
+        var parser = new Parser(scanner);
+        while (Next(parser, scanner, file))
         {
-            YamlDocument? document;
-            try
-            {
-                if (!parser.MoveNext()) yield break;
-                if (parser.Current is StreamStart or StreamEnd or DocumentEnd) continue;
-                if (parser.Current is not DocumentStart start)
-                    throw new ManifestSyntaxException(file, Line(parser.Current!.Start), "unexpected YAML event");
-                document = ReadDocument(parser, file, Line(start.Start));
-            }
-            catch (YamlException e)
-            {
-                throw new ManifestSyntaxException(file, Line(e.Start), $"invalid YAML: {Clean(e.Message)}");
-            }
-            yield return document;
+            if (parser.Current is StreamStart or StreamEnd or DocumentEnd) continue;
+            if (parser.Current is not DocumentStart start)
+                throw new ManifestSyntaxException(file, Line(parser.Current!.Start), "unexpected YAML event");
+            yield return ReadDocument(parser, scanner, file, Line(start.Start));
         }
     }
+
+    /// <summary>The parser's next event; every way YamlDotNet rejects input becomes a located syntax error.</summary>
+    private static bool Next(Parser parser, Scanner scanner, string file)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (YamlException e)
+        {
+            throw new ManifestSyntaxException(file, Line(e.Start), $"invalid YAML: {Clean(e.Message)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws a bare InvalidOperationException, not a YamlException, for a plain
+            // scalar inside [...] or {...} on a line indented less than the enclosing block, such as
+            // "a: [x" followed by "b: c" (aaubry/YamlDotNet#541). Found by fuzzing (docs/fuzzing.md).
+            throw Invalid(scanner, file, "a flow collection ([...] or {...}) is unclosed, or continues on a line indented less than its key");
+        }
+    }
+
+    private static ManifestSyntaxException Invalid(Scanner scanner, string file, string problem) =>
+        new(file, Line(scanner.CurrentPosition), $"invalid YAML: {problem}");
 
     private static int Line(Mark mark) => (int)Math.Max(1, mark.Line);
 
@@ -44,12 +58,12 @@ public static class YamlDocumentReader
         return index >= 0 ? message[(index + 3)..] : message;
     }
 
-    private static YamlDocument ReadDocument(Parser parser, string file, int line)
+    private static YamlDocument ReadDocument(Parser parser, Scanner scanner, string file, int line)
     {
         var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
         var stack = new Stack<(YNode Node, string? PendingKey, string? Anchor)>();
         YNode? root = null;
-        while (parser.MoveNext())
+        while (Next(parser, scanner, file))
         {
             var ev = parser.Current!;
             YNode? completed = null;
