@@ -44,6 +44,14 @@ public static class YamlDocumentReader
             // "a: [x" followed by "b: c" (aaubry/YamlDotNet#541). Found by fuzzing (docs/fuzzing.md).
             throw Invalid(scanner, file, "a flow collection ([...] or {...}) is unclosed, or continues on a line indented less than its key");
         }
+        catch (ArgumentException e)
+        {
+            // The scanner decodes "\uD800\u0041" and "\uDFFF\uD800" with char.ConvertToUtf32, which throws when the
+            // two escapes are not a high then a low surrogate. Found by fuzzing (docs/fuzzing.md).
+            throw Invalid(scanner, file, e is ArgumentOutOfRangeException { ParamName: "highSurrogate" or "lowSurrogate" }
+                ? "a \\u escape is half of a UTF-16 surrogate pair, without its other half"
+                : $"the YAML reader rejected the text here ({e.Message})");
+        }
     }
 
     private static ManifestSyntaxException Invalid(Scanner scanner, string file, string problem) =>

@@ -20,6 +20,21 @@ public sealed class FuzzRegressionTests
         Assert.Contains($"{file}:{line}: invalid YAML: a flow collection", result.Stderr, StringComparison.Ordinal);
     }
 
+    // Finding 2: YamlDotNet's scanner threw ArgumentOutOfRangeException (exit 70) from char.ConvertToUtf32 for a
+    // \u escape naming half a surrogate pair followed by an escape that is not the other half.
+    [Theory]
+    [InlineData("a: \"\\uDFFF\\uD800\"\n")]
+    [InlineData("a: \"\\uD800\\u0041\"\n")]
+    [InlineData("kind: Pod\nmetadata:\n  name: \"x\\uDBFF\\uDBFF\"\n")]
+    public void A_broken_surrogate_pair_escape_is_invalid_input(string yaml)
+    {
+        var result = RunList(yaml, out var file);
+
+        Assert.Equal(3, result.Exit);
+        Assert.Null(Verdict.Problem(result.Exit, result.Stdout, result.Stderr, file));
+        Assert.Contains("invalid YAML: a \\u escape is half of a UTF-16 surrogate pair", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static CliRunner.Result RunList(string yaml, out string file)
     {
         file = Path.Combine(Path.GetTempPath(), $"portolan-fuzz-regression-{Guid.NewGuid():N}.yaml");
