@@ -50,12 +50,24 @@ public static class YamlDocumentReader
             {
                 throw new ManifestSyntaxException(file, ErrorLine(e, scanner, tracking) + lineOffset, $"invalid {Language(file)}: {Clean(e.Message)}");
             }
-            catch (InvalidOperationException e) when (e.Source == "YamlDotNet")
+            catch (ArgumentOutOfRangeException e) when (e.ParamName is "highSurrogate" or "lowSurrogate")
+            {
+                // The scanner decodes "\uD800\u0041" with char.ConvertToUtf32, which throws when the two escapes
+                // are not a high then a low surrogate. Found by fuzzing (docs/fuzzing.md).
+                throw new ManifestSyntaxException(file, Line(scanner.CurrentPosition, lineOffset),
+                    $"invalid {Language(file)}: a \\u escape is half of a UTF-16 surrogate pair, without its other half");
+            }
+            catch (ArgumentException e) when (e.Source == "YamlDotNet" || e.Source == "System.Private.CoreLib")
+            {
+                throw new ManifestSyntaxException(file, Line(scanner.CurrentPosition, lineOffset),
+                    $"invalid {Language(file)}: the YAML reader rejected the text here ({e.Message})");
+            }
+            catch (InvalidOperationException)
             {
                 // YamlDotNet 18.1 throws this (not a YamlException) on a plain scalar at column 1 inside an
                 // unclosed flow collection, e.g. "metadata: {name: a" followed by "spec: {}".
                 throw new ManifestSyntaxException(file, Line(scanner.CurrentPosition, lineOffset),
-                    $"invalid {Language(file)}: unexpected text inside an unclosed '{{' or '['");
+                    $"invalid {Language(file)}: a flow collection ([...] or {{...}}) is unclosed, or continues on a line indented less than its key");
             }
             yield return document;
         }

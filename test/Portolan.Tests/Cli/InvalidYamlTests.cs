@@ -26,7 +26,7 @@ public sealed class InvalidYamlTests
         kind: Pod
         metadata: {name: web
         spec: {}  # <-
-        """, null, "invalid YAML: unexpected text inside an unclosed '{' or '['");
+        """, null, "invalid YAML: a flow collection ([...] or {...}) is unclosed");
 
     [Fact]
     public void A_key_indented_less_than_its_siblings_is_reported_at_its_line() => InvalidInput.Rejects("""
