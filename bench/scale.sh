@@ -32,10 +32,10 @@ for pods in ${sizes[*]}; do
   wall=$(cut -d' ' -f1 "$work/time.txt")
   printf 'list -o json > file:  %s, %s pairs, %s MiB written\n' "$result" "$lines" "$(( $(stat -c %s "$out") / 1048576 ))"
   out="$work/txt.txt"; result=$(measure "$portolan" list "$dir" -o txt --stats)
-  analyse=$(awk '/^analyse/ { print $2 }' "$work/stderr.txt")
+  write=$(awk '/^write/ { print $2 }' "$work/stderr.txt")
   txtlines=$(wc -l <"$out")
-  printf 'list -o txt > file:   %s, %s lines; writing phase %s s = %s lines/s\n' "$result" "$txtlines" "$analyse" \
-    "$(awk -v n="$txtlines" -v t="$analyse" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "n/a" }')"
+  printf 'list -o txt > file:   %s, %s lines; write phase %s s = %s lines/s\n' "$result" "$txtlines" "$write" \
+    "$(awk -v n="$txtlines" -v t="$write" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "n/a" }')"
   printf 'state probe:          %s\n' "$("$probe" scale "$dir")"
   rm -f "$work/pairs.json" "$work/txt.txt"
 done

@@ -43,6 +43,11 @@ public static class ListCommand
         }
         clock.Time("analyse", () =>
         {
+            report.DecideAll();
+            return 0;
+        });
+        clock.Time("write", () =>
+        {
             switch (format)
             {
                 case "json":

@@ -68,6 +68,9 @@ public sealed class CompressedReport
 
     private BitSet[] Reachable => _reachable ??= _engine.ReachableRows();
 
+    /// <summary>Decides every pair now (otherwise done on first use), so the time of deciding and writing can be told apart.</summary>
+    public void DecideAll() => _ = Reachable;
+
     // Two classes of one workload are alike when they agree toward and from every endpoint outside it.
     private bool Alike(int a, int b, List<int> workloadClasses)
     {
