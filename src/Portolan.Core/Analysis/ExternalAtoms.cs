@@ -27,12 +27,7 @@ public static class ExternalAtoms
             {
                 foreach (var peer in rules.SelectMany(r => r.Peers))
                 {
-                    var addresses = peer switch
-                    {
-                        IPBlockPeer b => b.Addresses,
-                        NodePeer n => matcher.NodeAddresses(n),
-                        _ => null,
-                    };
+                    var addresses = AddressesOf(peer, matcher);
                     if (addresses is null) continue;
                     cuts.Add(addresses);
                     anyV6 |= !addresses.V6.IsEmpty;
@@ -42,6 +37,14 @@ public static class ExternalAtoms
         var podAddresses = matcher.Scope == IPBlockScope.All ? AddressSet.FromAddresses(cluster.Pods.SelectMany(p => p.IPs)) : AddressSet.Empty;
         return (Atoms(ingressCuts, anyV6, podAddresses), Atoms(egressCuts, anyV6, podAddresses));
     }
+
+    /// <summary>The addresses a peer names (ipBlock or networks, or the nodes it selects); null for pod peers.</summary>
+    public static AddressSet? AddressesOf(Peer peer, RuleMatcher matcher) => peer switch
+    {
+        IPBlockPeer b => b.Addresses,
+        NodePeer n => matcher.NodeAddresses(n),
+        _ => null,
+    };
 
     private static ImmutableArray<ExternalEndpoint> Atoms(List<AddressSet> cuts, bool includeV6, AddressSet podAddresses)
     {

@@ -30,12 +30,7 @@ public sealed class DiffAnalyzer
         return [.. cluster.Policies
             .SelectMany(p => p.Ingress.Concat(p.Egress))
             .SelectMany(r => r.Peers)
-            .Select(peer => peer switch
-            {
-                IPBlockPeer b => b.Addresses,
-                NodePeer n => matcher.NodeAddresses(n),
-                _ => null,
-            })
+            .Select(peer => ExternalAtoms.AddressesOf(peer, matcher))
             .OfType<AddressSet>()];
     }
 
