@@ -16,7 +16,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
 
     public RootCommand BuildRoot()
     {
-        var context = () => new CommandContext(stdin, stdout, stderr);
+        var context = () => new CommandContext(stdin, stdout, stderr, !StderrRedirected);
         var root = new RootCommand("Portolan maps, explains and guards Kubernetes network policy: who can reach whom, on which port, because of which rule.")
         {
             HelpName = CommandName,

@@ -19,6 +19,9 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
 
     private readonly ClusterBuilder _builder = new();
 
+    /// <summary>Called after each file is parsed with (files done, files in all); from worker threads.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>What one file contributed: objects to add, notes, or the first error, kept in file order.</summary>
     private sealed class FileSink
     {
@@ -38,9 +41,11 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
         var files = ManifestSource.Expand(paths).ToList();
         var sinks = new FileSink[files.Count];
         var parallel = files.Where(f => f != ManifestSource.Stdin).Count() > 1;
+        var done = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel ? Environment.ProcessorCount : 1 }, i =>
         {
             if (files[i] != ManifestSource.Stdin) sinks[i] = LoadFile(files[i]);
+            Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
         });
         for (int i = 0; i < files.Count; i++) Merge(sinks[i] ?? LoadFile(files[i]));
         return _builder.Build(note);

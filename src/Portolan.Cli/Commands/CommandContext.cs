@@ -4,7 +4,7 @@ using Portolan.Kubernetes;
 namespace Portolan.Cli.Commands;
 
 /// <summary>The injected streams a handler reads and writes; nothing below the composition root touches Console.</summary>
-public sealed record CommandContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr)
+public sealed record CommandContext(TextReader Stdin, TextWriter Stdout, TextWriter Stderr, bool StderrIsTerminal = false)
 {
     // Messages from below may carry their own "warning:" or "note:" prefix; never print it twice.
     public void Note(string message) => Stderr.WriteLine(
@@ -24,7 +24,10 @@ public sealed record CommandContext(TextReader Stdin, TextWriter Stdout, TextWri
         }
         try
         {
-            return (new ManifestLoader(Stdin, Note).Load(paths), ExitCodes.Ok);
+            var progress = StderrIsTerminal ? new LoadProgress(Stderr) : null;
+            var cluster = new ManifestLoader(Stdin, Note) { Progress = progress is null ? null : progress.Report }.Load(paths);
+            progress?.Finish();
+            return (cluster, ExitCodes.Ok);
         }
         catch (FileNotFoundException e)
         {
