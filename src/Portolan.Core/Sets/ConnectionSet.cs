@@ -54,7 +54,12 @@ public sealed class ConnectionSet : IEquatable<ConnectionSet>
     public override int GetHashCode() => HashCode.Combine(_byProtocol[0], _byProtocol[1], _byProtocol[2]);
 
     /// <summary>The corpus line format: "All Connections", or "SCTP 9003,TCP 80,UDP 5353" (conformance README).</summary>
-    public override string ToString()
+    public override string ToString() => _text ??= Format();
+
+    // Immutable, so the text is computed once; report lines share sets, so this matters when writing pairs.
+    private string? _text;
+
+    private string Format()
     {
         if (IsAll) return "All Connections";
         if (IsEmpty) return "No Connections";

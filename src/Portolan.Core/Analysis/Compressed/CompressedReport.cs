@@ -90,14 +90,27 @@ public sealed class CompressedReport
     public IEnumerable<Connection> Connections()
     {
         var classCount = _engine.ClassCount;
+        // Where each endpoint stands in the sorted destinations (a class may print as several peers).
+        var positions = new List<int>?[_engine.EndpointCount];
+        for (int i = 0; i < _destinations.Count; i++) (positions[_destinations[i].Endpoint] ??= []).Add(i);
+        var order = new List<int>();
         foreach (var (source, s) in _sources)
         {
-            BitSet? row = s < classCount ? Reachable[s] : null;
-            foreach (var (destination, d) in _destinations)
+            order.Clear();
+            if (s < classCount)
             {
+                // Only the row's set bits can be destinations: visit those, in name order.
+                foreach (var e in Reachable[s].Indices()) if (positions[e] is { } at) order.AddRange(at);
+                order.Sort();
+            }
+            else
+            {
+                for (int i = 0; i < _destinations.Count; i++) if (_destinations[i].Endpoint < classCount) order.Add(i);
+            }
+            foreach (var i in order)
+            {
+                var (destination, d) = _destinations[i];
                 if (ReferenceEquals(source, destination)) continue;
-                if (row is not null && !row[d]) continue;
-                if (s >= classCount && d >= classCount) continue;
                 var set = Connections(s, d);
                 if (!set.IsEmpty) yield return new Connection(source, destination, set);
             }
@@ -132,12 +145,40 @@ public sealed class CompressedReport
         return total;
     }
 
+    // Rows are shared by the atoms a class's rules do not tell apart: per class and direction, the
+    // distinct rows with the atoms each stands for, so a pair costs a few lookups rather than one per atom.
+    private (BitSet Row, ulong Atoms)[]?[]? _egressGroups;
+    private (BitSet Row, ulong Atoms)[]?[]? _ingressGroups;
+
+    private static (BitSet Row, ulong Atoms)[] Groups(BitSet[] rows)
+    {
+        var groups = new List<(BitSet Row, ulong Atoms)>();
+        for (int k = 0; k < rows.Length; k++)
+        {
+            var at = groups.FindIndex(g => ReferenceEquals(g.Row, rows[k]));
+            if (at < 0) groups.Add((rows[k], 1UL << k));
+            else groups[at] = (rows[k], groups[at].Atoms | (1UL << k));
+        }
+        return [.. groups];
+    }
+
+    private static ulong Allowed((BitSet Row, ulong Atoms)[] groups, int other)
+    {
+        ulong mask = 0;
+        foreach (var (row, atoms) in groups) if (row[other]) mask |= atoms;
+        return mask;
+    }
+
     private ConnectionSet Connections(int s, int d)
     {
         var atoms = _engine.Atoms.Count;
         if (atoms > 64) return _engine.Connections(s, d);
-        ulong mask = 0;
-        for (int k = 0; k < atoms; k++) if (_engine.Allows(s, d, k)) mask |= 1UL << k;
+        var classes = _engine.ClassCount;
+        _egressGroups ??= new (BitSet, ulong)[]?[classes];
+        _ingressGroups ??= new (BitSet, ulong)[]?[classes];
+        var all = atoms == 64 ? ulong.MaxValue : (1UL << atoms) - 1;
+        var mask = s < classes ? Allowed(_egressGroups[s] ??= Groups(_engine.Egress[s]), d) : all;
+        if (mask != 0 && d < classes) mask &= Allowed(_ingressGroups[d] ??= Groups(_engine.Ingress[d]), s);
         if (mask == 0) return ConnectionSet.None;
         if (_setCache.TryGetValue(mask, out var set)) return set;
         set = _engine.Atoms.SetOf(Enumerable.Range(0, atoms).Where(k => (mask & (1UL << k)) != 0));
