@@ -189,7 +189,11 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
         if (metadata is null) throw named.Error(root, "metadata", "is required (with a name)");
         var name = named.String(metadata, "name", "metadata");
         if (string.IsNullOrEmpty(name)) throw named.Error(metadata, "metadata.name", "is required");
+        if (NameRules.LengthProblem(name, kind == "Namespace" ? NameRules.MaxNamespace : NameRules.MaxName) is { } nameProblem)
+            throw named.Error(metadata["name"]!, "metadata.name", nameProblem);
         var ns = named.String(metadata, "namespace", "metadata");
+        if (ns is not null && NameRules.LengthProblem(ns, NameRules.MaxNamespace) is { } nsProblem)
+            throw named.Error(metadata["namespace"]!, "metadata.namespace", nsProblem);
         var clusterScoped = kind is "Namespace" or "Node" or "AdminNetworkPolicy" or "BaselineAdminNetworkPolicy" or "ClusterNetworkPolicy";
         return new ObjectHeader(apiVersion, kind, name, clusterScoped ? null : (string.IsNullOrEmpty(ns) ? "default" : ns),
             metadata, root, new SourceLocation(file, root.Line));

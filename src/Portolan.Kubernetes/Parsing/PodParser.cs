@@ -108,6 +108,9 @@ public static class PodParser
             if (kind == "Node") break;
             var name = node.String(owner, "name", path);
             if (string.IsNullOrEmpty(name)) continue;
+            // The owner names the workload on every line of output, so it is held to an object's bounds.
+            if (NameRules.LengthProblem(name, NameRules.MaxName) is { } nameProblem) throw node.Error(owner["name"]!, $"{path}.name", nameProblem);
+            if (kind is not null && NameRules.LengthProblem(kind, NameRules.MaxKind) is { } kindProblem) throw node.Error(owner["kind"]!, $"{path}.kind", kindProblem);
             return new WorkloadRef(ns, name, string.IsNullOrEmpty(kind) ? "Pod" : kind);
         }
         return new WorkloadRef(ns, header.Name, "Pod");

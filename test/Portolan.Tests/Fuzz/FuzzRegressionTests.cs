@@ -75,6 +75,38 @@ public sealed class FuzzRegressionTests
         Assert.True(watch.Elapsed < LinearTimeLimit, $"took {watch.Elapsed.TotalSeconds:F1} s");
     }
 
+    // Finding 4: a name is repeated on every line of output about its workload, so a 1.8 MB namespace in a PodList
+    // (seed 2, case 130711) printed 80 MB and allocated 700 MB; a 2 MB ownerReferences kind did the same (case
+    // 517810). Kubernetes bounds all of these; now so does the loader.
+    [Theory]
+    [InlineData("metadata: {name: p, namespace: NS}", "metadata.namespace", 64)]
+    [InlineData("metadata: {name: NS}", "metadata.name", 254)]
+    [InlineData("metadata: {name: p, ownerReferences: [{controller: true, kind: ReplicaSet, name: NS}]}", "metadata.ownerReferences[0].name", 254)]
+    [InlineData("metadata: {name: p, ownerReferences: [{controller: true, kind: NS, name: rs}]}", "metadata.ownerReferences[0].kind", 64)]
+    public void A_name_longer_than_kubernetes_allows_is_invalid_input(string metadata, string field, int length)
+    {
+        var result = RunList(Pod(metadata.Replace("NS", new string('a', length), StringComparison.Ordinal)), out var file);
+
+        Assert.Equal(3, result.Exit);
+        Assert.Null(Verdict.Problem(result.Exit, result.Stdout, result.Stderr, file));
+        Assert.Contains($"{field}: is {length} characters long; Kubernetes allows at most {length - 1}", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_at_the_kubernetes_limits_are_accepted()
+    {
+        var metadata = $"metadata: {{name: {new string('p', 253)}, namespace: {new string('n', 63)}, "
+            + $"ownerReferences: [{{controller: true, kind: {new string('K', 63)}, name: {new string('o', 253)}}}]}}";
+
+        var result = RunList(Pod(metadata), out var file);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Null(Verdict.Problem(result.Exit, result.Stdout, result.Stderr, file));
+        Assert.Contains($"{new string('n', 63)}/{new string('o', 253)}[{new string('K', 63)}]", result.Stdout, StringComparison.Ordinal);
+    }
+
+    private static string Pod(string metadata) => $"apiVersion: v1\nkind: Pod\n{metadata}\nspec: {{containers: [{{name: c}}]}}\n";
+
     private static CliRunner.Result RunList(string yaml, out string file)
     {
         file = Path.Combine(Path.GetTempPath(), $"portolan-fuzz-regression-{Guid.NewGuid():N}.yaml");

@@ -17,7 +17,8 @@ public sealed class FuzzRunner(FuzzSettings settings, IReadOnlyList<SeedInputs.I
     // A case at the CPU limit may need several times that in wall time on a loaded machine; a hang needs forever.
     public const int HangFactor = 6;
 
-    public sealed record Failure(Mutator.Case? Case, long Index, string Problem, string? SavedInput);
+    /// <summary>A failed case, described (its bytes are in the saved file, not held for the rest of the run).</summary>
+    public sealed record Failure(string Description, long Index, string Problem, string? SavedInput);
 
     /// <summary>The run's result; OutOfTime when the duration setting stopped it before Count cases.</summary>
     public sealed record Report(FuzzStatistics Statistics, IReadOnlyList<Failure> Failures, TimeSpan Elapsed, bool OutOfTime);
@@ -70,7 +71,7 @@ public sealed class FuzzRunner(FuzzSettings settings, IReadOnlyList<SeedInputs.I
                 if (started == 0 || hung.Contains(w) || Stopwatch.GetElapsedTime(started) <= settings.PerInputLimit * HangFactor) continue;
                 hung.Add(w);
                 _stop = true;
-                Fail(slot.Case, slot.Index, $"no result after {(settings.PerInputLimit * HangFactor).TotalSeconds:F0} s (hang)", Save(slot.Case));
+                Fail(slot.Case, slot.Index, $"no result after {(settings.PerInputLimit * HangFactor).TotalSeconds:F0} s (hang)");
             }
         }
         var total = new FuzzStatistics();
@@ -97,7 +98,7 @@ public sealed class FuzzRunner(FuzzSettings settings, IReadOnlyList<SeedInputs.I
             }
             catch (Exception e)
             {
-                Fail(null, settings.First + offset, $"the mutator failed (a bug in the test): {e}", null);
+                Fail(null, settings.First + offset, $"the mutator failed (a bug in the test): {e}");
                 continue;
             }
             var file = Path.Combine(directory, $"case-{c.Index}{Extension(c)}");
@@ -125,18 +126,19 @@ public sealed class FuzzRunner(FuzzSettings settings, IReadOnlyList<SeedInputs.I
                 : elapsed > settings.PerInputLimit ? $"took {elapsed.TotalSeconds:F1} s of {(ThreadCpuTime.Available ? "CPU" : "wall")} time (limit {settings.PerInputLimit.TotalSeconds:F0} s)"
                 : allocated > allocationBudget ? $"allocated {allocated / 1_000_000} MB (budget {allocationBudget / 1_000_000} MB)"
                 : null;
-            if (problem is not null) Fail(c, c.Index, problem, Save(c));
+            if (problem is not null) Fail(c, c.Index, problem);
             File.Delete(file);
             statistics.Add(c, result?.Exit ?? -1, elapsed, wall, allocated);
             Interlocked.Increment(ref _done);
         }
     }
 
-    private void Fail(Mutator.Case? c, long index, string problem, string? saved)
+    private void Fail(Mutator.Case? c, long index, string problem)
     {
+        var failure = new Failure(c?.Describe() ?? $"case {index}", index, problem, Save(c));
         lock (_failures)
         {
-            _failures.Add(new Failure(c, index, problem, saved));
+            _failures.Add(failure);
             if (_failures.Count >= MaxFailures) _stop = true;
         }
     }

@@ -20,7 +20,7 @@ public static class LineMutations
         var first = random.Next(lines.Count);
         var last = Math.Min(lines.Count - 1, first + Count(random));
         var block = text[lines[first].Start..lines[last].End] + "\n";
-        var copies = random.Next(5) == 0 ? random.Next(2, 200) : 1;
+        var copies = Math.Min(random.Next(5) == 0 ? random.Next(2, 200) : 1, Math.Max(1, Mutation.MaxBytes / block.Length));
         return text.Insert(lines[first].Start, string.Concat(Enumerable.Repeat(block, copies)));
     });
 

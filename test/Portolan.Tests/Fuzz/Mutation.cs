@@ -6,6 +6,9 @@ namespace Portolan.Tests.Fuzz;
 /// </summary>
 public sealed record Mutation(string Name, Func<string, Random, string> Apply)
 {
+    /// <summary>Inputs are cut to this size: twice the largest single insertion (a 2 MB string), far past any manifest.</summary>
+    public const int MaxBytes = 4_000_000;
+
     public static string FromBytes(byte[] bytes) => System.Text.Encoding.Latin1.GetString(bytes);
 
     public static byte[] ToBytes(string text) => System.Text.Encoding.Latin1.GetBytes(text);

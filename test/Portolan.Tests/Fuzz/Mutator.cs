@@ -39,7 +39,9 @@ public static class Mutator
 
     private static readonly string[] Formats = ["txt", "txt", "txt", "json", "csv", "md", "dot"];
 
-    public static IEnumerable<string> Names => Catalogue.Select(c => c.Mutation.Name).Append(FlowStyle.ToFlow.Name);
+    public const string CutName = "cut-to-max-size";
+
+    public static IEnumerable<string> Names => Catalogue.Select(c => c.Mutation.Name).Append(FlowStyle.ToFlow.Name).Append(CutName);
 
     public static Case Create(int runSeed, long index, IReadOnlyList<SeedInputs.Input> seeds)
     {
@@ -60,6 +62,11 @@ public static class Mutator
             var mutation = Pick(random);
             text = mutation.Apply(text, random);
             applied.Add(mutation.Name);
+            if (text.Length > Mutation.MaxBytes)
+            {
+                text = text[..Mutation.MaxBytes];
+                applied.Add(CutName);
+            }
         }
         return new Case(index, caseSeed, seed.Name, format, applied, Mutation.ToBytes(text));
     }

@@ -30,6 +30,7 @@ public sealed class MutatorTests
     {
         var drawn = Enumerable.Range(0, 1000).SelectMany(i => Mutator.Create(FuzzSettings.DefaultSeed, i, SeedInputs.All).Mutations).ToHashSet();
 
-        Assert.Equal(Mutator.Names.Order(StringComparer.Ordinal), drawn.Order(StringComparer.Ordinal));
+        // Cutting to the size limit is not drawn: it follows the rare mutation that grows an input past it.
+        Assert.Equal(Mutator.Names.Where(n => n != Mutator.CutName).Order(StringComparer.Ordinal), drawn.Order(StringComparer.Ordinal));
     }
 }
