@@ -14,7 +14,7 @@ public sealed record FuzzSettings(int Seed, long First, long Count, int Workers,
     public const long DefaultCount = 3000;
 
     // CPU time of the case's thread (wall time where the OS does not report it). Normal inputs take milliseconds and
-    // the slowest in the long run about a second (docs/fuzzing.md); quadratic work on a wide input took minutes.
+    // the slowest of a million 0.6 s (docs/fuzzing.md); quadratic work on a wide input took minutes.
     public static readonly TimeSpan DefaultPerInputLimit = TimeSpan.FromSeconds(5);
 
     public static FuzzSettings FromEnvironment() => new(
