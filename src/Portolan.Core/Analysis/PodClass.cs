@@ -9,9 +9,13 @@ namespace Portolan.Core.Analysis;
 /// </summary>
 public sealed record PodClass(WorkloadRef Workload, PodEndpoint Representative, ImmutableArray<Pod> Members)
 {
+    /// <summary>The container ports (name, number, protocol) in order, as part of a class key.</summary>
+    public static string PortsKey(Pod pod) =>
+        pod.Ports.IsEmpty ? "" : string.Join(",", pod.Ports.Select(p => $"{p.Name}:{p.Number}/{p.Protocol}"));
+
     public static string KeyOf(Pod pod, bool withAddresses) =>
         string.Join("|",
             pod.Labels.ToString(),
-            string.Join(",", pod.Ports.Select(p => $"{p.Name}:{p.Number}/{p.Protocol}")),
+            PortsKey(pod),
             withAddresses ? string.Join(",", pod.IPs.Select(ip => ip.ToString())) : "");
 }

@@ -38,7 +38,7 @@ public sealed partial class CompressedEngine
         var baseline = _index.Baseline.Where(p => p.Affects(direction) && selected[p][c]).ToList();
         var namedIngress = direction == Direction.Ingress
             && admin.Concat(networkPolicies).Concat(baseline).Any(p => p.Ingress.Any(r => r.Ports.Any(x => x is NamedPortMatch)));
-        var key = $"{direction}|{Ids(admin)}|{Ids(networkPolicies)}|{Ids(baseline)}|{(namedIngress ? PortsKey(subject.Pod) : "")}";
+        var key = $"{direction}|{Ids(admin)}|{Ids(networkPolicies)}|{Ids(baseline)}|{(namedIngress ? PodClass.PortsKey(subject.Pod) : "")}";
         if (_profiles.TryGetValue(key, out var shared)) return shared;
         // Atoms that no rule of this profile tells apart get the same row: compute it once per group.
         var rules = admin.Concat(networkPolicies).Concat(baseline).SelectMany(p => p.Rules(direction)).Select(Targets).ToList();

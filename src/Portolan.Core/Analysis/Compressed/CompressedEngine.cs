@@ -108,7 +108,7 @@ public sealed partial class CompressedEngine
         var order = new List<(string, Labels, string, string)>();
         foreach (var pod in _cluster.Pods)
         {
-            var key = (pod.Namespace, pod.Labels, PortsKey(pod), Signature(pod));
+            var key = (pod.Namespace, pod.Labels, PodClass.PortsKey(pod), Signature(pod));
             if (!groups.TryGetValue(key, out var list))
             {
                 groups[key] = list = [];
@@ -118,8 +118,6 @@ public sealed partial class CompressedEngine
         }
         return [.. order.Select((key, i) => new EndpointClass(i, new PodEndpoint(groups[key][0], _cluster.NamespaceLabels(key.Item1)), [.. groups[key]]))];
     }
-
-    private static string PortsKey(Pod pod) => pod.Ports.IsEmpty ? "" : string.Join(",", pod.Ports.Select(p => $"{p.Name}:{p.Number}/{p.Protocol}"));
 
     private void IndexClasses()
     {
