@@ -8,51 +8,39 @@ public sealed class CompileCommandTests
 {
     private const string Pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {podIP: 10.0.0.1}\n";
 
-    [Fact]
-    public void An_address_for_a_pod_not_in_the_input_is_invalid_input_naming_the_line()
+    [Theory]
+    [InlineData("shop/web: 10.0.0.7\nshop/gone: 10.0.0.8\n", "portolan: error: ips.txt:2: shop/gone is not a pod or workload of the input\n")]
+    [InlineData("shop/api: 10.0.0.1\n", "portolan: error: ips.txt:1: 10.0.0.1 is the address of both shop/web and shop/api\n")]
+    [InlineData("shop/web 10.0.0.7\n", "portolan: error: ips.txt:1: \"shop/web 10.0.0.7\" is not \"namespace/pod: ip[,ip]\"\n")]
+    public void Pod_addresses_that_cannot_be_used_are_invalid_input_naming_the_line(string ips, string message)
     {
-        using var dir = new TempDirectory();
-        dir.Write("pods.yaml", Pod);
-        dir.Write("ips.txt", "shop/web: 10.0.0.7\nshop/gone: 10.0.0.8\n");
-        var result = CliRunner.RunIn(dir.Path, "compile", "--target", "nftables", "pods.yaml", "--pod-ips", "ips.txt");
+        var result = CompileWith(ips);
         Assert.Equal(3, result.Exit);
         Assert.Equal("", result.Stdout);
-        Assert.EndsWith("portolan: error: ips.txt:2: shop/gone is not a pod or workload of the input\n", result.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void One_address_for_two_pods_is_invalid_input()
-    {
-        using var dir = new TempDirectory();
-        dir.Write("pods.yaml", Pod + "---\n" + Pod.Replace("name: web,", "name: api,", StringComparison.Ordinal).Replace("10.0.0.1", "10.0.0.2", StringComparison.Ordinal));
-        dir.Write("ips.txt", "shop/api: 10.0.0.1\n");
-        var result = CliRunner.RunIn(dir.Path, "compile", "--target", "nftables", "pods.yaml", "--pod-ips", "ips.txt");
-        Assert.Equal(3, result.Exit);
-        Assert.Equal("", result.Stdout);
-        Assert.EndsWith("portolan: error: ips.txt:1: 10.0.0.1 is the address of both shop/web and shop/api\n", result.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_bad_pod_ips_line_is_invalid_input()
-    {
-        using var dir = new TempDirectory();
-        dir.Write("pods.yaml", Pod);
-        dir.Write("ips.txt", "shop/web 10.0.0.7\n");
-        var result = CliRunner.RunIn(dir.Path, "compile", "--target", "nftables", "pods.yaml", "--pod-ips", "ips.txt");
-        Assert.Equal(3, result.Exit);
-        Assert.Equal("", result.Stdout);
-        Assert.StartsWith("portolan: error: ips.txt:1: ", result.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith(message, result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_missing_pod_ips_file_is_a_usage_error()
     {
-        using var dir = new TempDirectory();
-        dir.Write("pods.yaml", Pod);
-        var result = CliRunner.RunIn(dir.Path, "compile", "--target", "nftables", "pods.yaml", "--pod-ips", "nope.txt");
+        var result = CompileWith(null, "--pod-ips", "nope.txt");
         Assert.Equal(2, result.Exit);
         Assert.Equal("", result.Stdout);
         Assert.Equal("portolan: error: --pod-ips: nope.txt: no such file\n", result.Stderr);
+    }
+
+    // Two pods, web (10.0.0.1) and api (10.0.0.2), and the given --pod-ips file.
+    private static CliRunner.Result CompileWith(string? ips, params string[] extra)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("pods.yaml", Pod + "---\n" + Pod.Replace("name: web,", "name: api,", StringComparison.Ordinal).Replace("10.0.0.1", "10.0.0.2", StringComparison.Ordinal));
+        string[] args = ["compile", "--target", "nftables", "pods.yaml", .. extra];
+        if (ips is not null)
+        {
+            dir.Write("ips.txt", ips);
+            args = [.. args, "--pod-ips", "ips.txt"];
+        }
+        return CliRunner.RunIn(dir.Path, args);
     }
 
     [Theory]
