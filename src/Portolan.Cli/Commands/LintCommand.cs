@@ -92,8 +92,8 @@ public static class LintCommand
 
     /// <summary>Lint's findings in the shared finding model (the catalogue as its rules).</summary>
     public static FindingReport Report(LintResult result) => new("lint",
-        [.. LintCatalogue.All.Select(r => new FindingRule(r.Id, r.Name, Severity(r.Severity), r.Summary, $"{r.Explanation} (semantics {r.Section})", r.FixHint))],
-        [.. result.Findings.Select(f => new Finding(f.Rule.Id, Severity(f.Rule.Severity), f.Message, f.Object, f.Location, f.Details))]);
+        [.. LintCatalogue.All.Select(r => new FindingRule(r.Id, r.Name, Severity(r.Severity), r.Summary, r.Explanation, r.FixHint))],
+        [.. result.Findings.Select(f => new Finding(f.Rule.Id, Severity(f.Severity), f.Message, f.Object, f.Location, f.Details))]);
 
     private static FindingSeverity Severity(LintSeverity severity) => severity switch
     {

@@ -10,7 +10,7 @@ public static class LintRuleList
         foreach (var rule in LintCatalogue.All)
         {
             output.Write($"{rule.Id} ({rule.Severity.ToString().ToLowerInvariant()}): {rule.Summary}\n");
-            output.Write($"  {rule.Explanation} (semantics {rule.Section})\n");
+            output.Write($"  {rule.Explanation}\n");
             output.Write($"  Fix: {rule.FixHint}\n\n");
         }
         output.Write($"Disable a rule for a run with --disable ID, or for an object with the annotation {LintDisable.Annotation}: \"ID,ID\".\n");

@@ -62,10 +62,10 @@ public static class BroadRules
             _ => "ports that differ per pod",
         };
         var perPod = sets.Count == 0 ? LintContext.Size(LintContext.Ports(rule, null)) : sets.Max(LintContext.Size);
-        var where = direction == Direction.Ingress ? "exposed" : "may send";
+        var what = direction == Direction.Ingress ? "exposed" : "open for sending";
         var names = pods.Select(p => p.Workload.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
         var list = names.Count == 0 ? "no pod yet" : string.Join(", ", names.Take(5)) + (names.Count > 5 ? $", and {names.Count - 5} more" : "");
         return string.Create(CultureInfo.InvariantCulture,
-            $"blast radius: {pods.Count} pod{(pods.Count == 1 ? "" : "s")} × {(sets.Count > 1 ? "up to " : "")}{perPod} protocol-port{(perPod == 1 ? "" : "s")} ({portsText}) = {total} {where}: {list}");
+            $"blast radius: {pods.Count} pod{(pods.Count == 1 ? "" : "s")} × {(sets.Count > 1 ? "up to " : "")}{perPod} port{(perPod == 1 ? "" : "s")} ({portsText}) = {total} pod-port{(total == 1 ? "" : "s")} {what}; pods: {list}");
     }
 }

@@ -90,6 +90,7 @@ public sealed class LintContext
         new(lintRule, $"{RuleName(direction, position, rule)} {message}", ObjectName(policy), Located(rule.Origin, policy.Origin), [.. details])
         {
             Annotations = AnnotationsOf(policy),
+            Source = (policy, rule),
         };
 
     /// <summary>The rule's own line when it has one, else the object's.</summary>

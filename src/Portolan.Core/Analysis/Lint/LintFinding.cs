@@ -12,4 +12,10 @@ namespace Portolan.Core.Analysis.Lint;
 public sealed record LintFinding(LintRule Rule, string Message, string Object, SourceLocation? Location, ImmutableArray<string> Details)
 {
     public ImmutableArray<Labels> Annotations { get; init; } = [];
+
+    /// <summary>The rule's severity, unless this finding is known to be milder (e.g. a peer outside the input).</summary>
+    public LintSeverity Severity { get; init; } = Rule.Severity;
+
+    /// <summary>The policy and rule at fault, when the finding is about one rule.</summary>
+    public (Policy Policy, Rule Rule)? Source { get; init; }
 }

@@ -39,7 +39,8 @@ public static class NamedPorts
                 var pods = context.PodsOf(classes).Count();
                 var protocol = port.Protocol is { } p ? $" with protocol {p}" : "";
                 yield return context.RuleFinding(LintCatalogue.NamedPortUnresolved, policy, direction, position, rule,
-                    $"names port {port.Name}{protocol}, which none of its {pods} destination pod{(pods == 1 ? "" : "s")} has",
+                    pods == 1 ? $"names port {port.Name}{protocol}, which its one destination pod does not have"
+                        : $"names port {port.Name}{protocol}, which none of its {pods} destination pods has",
                     $"destination pods: {string.Join(", ", context.PodsOf(classes).Select(x => x.Workload.ToString()).Distinct().Order(StringComparer.Ordinal).Take(5))}{(pods > 5 ? ", ..." : "")}");
             }
         }

@@ -26,15 +26,41 @@ public static class Redundancy
             }
         }
         if (!enabled(LintCatalogue.RedundantRule)) yield break;
-        foreach (var (policy, direction, position, rule) in context.EffectiveRules())
+        // Greedy, from the lowest precedence up: a rule found redundant is removed before the next is judged, so
+        // two rules that shadow each other are not both reported, the shadowed one (lower tier, later) is, and
+        // removing every reported rule together changes nothing. This changes the engine: it runs last.
+        var engine = context.Engine;
+        var current = new Dictionary<Policy, Policy>(ReferenceEqualityComparer.Instance);
+        foreach (var p in context.Cluster.Policies) current[p] = p;
+        foreach (var (policy, direction, position, rule) in LowestPrecedenceFirst(context))
         {
-            if (passes.Contains(rule) || context.EffectOf(policy, direction, rule) != RuleEffect.Redundant) continue;
+            if (passes.Contains(rule)) continue;
+            var now = current[policy];
+            if (engine.EffectOf(now, rule, direction) != RuleEffect.Redundant) continue;
             var pods = context.PodsOf(context.ClassesOf(policy.Subject)).Count();
-            yield return context.RuleFinding(LintCatalogue.RedundantRule, policy, direction, position, rule,
-                $"is fully shadowed: without it, every {LintContext.Word(direction)} decision for the {pods} pod{(pods == 1 ? "" : "s")} it applies to stays the same",
-                Shadow(policy, direction));
+            var message = rule.Action == RuleAction.Pass
+                ? $"passes only traffic no later admin rule matches: without it, that traffic reaches the NetworkPolicy tier all the same, for the {pods} pod{(pods == 1 ? "" : "s")} it applies to"
+                : $"is fully shadowed: without it, every {LintContext.Word(direction)} decision for the {pods} pod{(pods == 1 ? "" : "s")} it applies to stays the same";
+            yield return context.RuleFinding(LintCatalogue.RedundantRule, policy, direction, position, rule, message,
+                Shadow(policy, direction), "judged with the redundant rules reported before it removed: all of them can be deleted together");
+            var without = direction == Direction.Ingress
+                ? now with { Ingress = now.Ingress.Remove(rule, ReferenceEqualityComparer.Instance) }
+                : now with { Egress = now.Egress.Remove(rule, ReferenceEqualityComparer.Instance) };
+            engine.ReplacePolicy(now, without);
+            current[policy] = without;
         }
     }
+
+    /// <summary>Baseline tier, then NetworkPolicy, then admin; within a tier the last-evaluated policy and rule first.</summary>
+    private static List<(Policy Policy, Direction Direction, int Position, Rule Rule)> LowestPrecedenceFirst(LintContext context) =>
+        context.EffectiveRules()
+            .OrderByDescending(r => r.Policy.Tier switch { Tier.Admin => 0, Tier.NetworkPolicy => 1, _ => 2 })
+            .ThenByDescending(r => r.Policy.Priority)
+            .ThenByDescending(r => r.Policy.Namespace ?? "", StringComparer.Ordinal)
+            .ThenByDescending(r => r.Policy.Name, StringComparer.Ordinal)
+            .ThenBy(r => r.Direction)
+            .ThenByDescending(r => r.Position)
+            .ToList();
 
     /// <summary>Does some NetworkPolicy or baseline policy select a pod of this policy's subject in the direction?</summary>
     private static bool Decided(LintContext context, Policy policy, Direction direction)

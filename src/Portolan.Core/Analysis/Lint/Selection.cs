@@ -21,6 +21,7 @@ public static class Selection
             }
         }
         if (!enabled(LintCatalogue.PeerMatchesNothing)) yield break;
+        var known = context.Cluster.Namespaces.Keys.Concat(context.Cluster.Pods.Select(p => p.Namespace)).ToHashSet(StringComparer.Ordinal);
         foreach (var (policy, direction, position, rule) in context.EffectiveRules())
         {
             var empty = rule.Peers.Where(peer => peer switch
@@ -33,8 +34,14 @@ public static class Selection
             if (empty.Count == 0) continue;
             var all = empty.Count == rule.Peers.Length;
             var text = string.Join("; ", empty.Select(Describe));
-            yield return context.RuleFinding(LintCatalogue.PeerMatchesNothing, policy, direction, position, rule,
-                all ? $"matches nothing: no peer selects anything ({text})" : $"has a peer that matches nothing: {text}");
+            // A peer whose namespaces are all absent from the input (kube-system, when linting one app) may well match
+            // in the cluster: said, but as info.
+            var outside = empty.All(peer => peer is PodPeer { Selection.Namespace: null } p
+                && !known.Any(ns => p.Selection.Namespaces.Matches(context.Cluster.NamespaceLabels(ns))));
+            var finding = context.RuleFinding(LintCatalogue.PeerMatchesNothing, policy, direction, position, rule,
+                (all ? $"matches nothing: no peer selects anything ({text})" : $"has a peer that matches nothing: {text}")
+                + (outside ? "; it selects only namespaces that are not in the input" : ""));
+            yield return outside ? finding with { Severity = LintSeverity.Info } : finding;
         }
     }
 
