@@ -42,14 +42,15 @@ public static class LintCommand
         failSeverity.AcceptOnlyFromAmong("info", "warning", "error", "none");
         var listRules = new Option<bool>("--list-rules") { Description = "Print the catalogue of rules (id, severity, explanation, fix) and exit" };
         var command = new Command("lint", """
-            Find over-broad and broken policy: permit-any-any rules, sources from every namespace, 0.0.0.0/0 without except, namespaces without a default-deny, pods no policy selects, policies and peers that select nothing, rules shadowed by other rules or tiers, Pass rules that reach nothing, named ports that resolve nowhere, egress isolation that blocks DNS, rules ignored by policyTypes. Each finding names a file, a line and a rule id; --list-rules explains every rule.
+            Find over-broad and broken policy (permit any any, every namespace admitted, 0.0.0.0/0, no default-deny, unselected pods, selectors that match nothing, shadowed rules, Pass reaching nothing, unresolved named ports, DNS blocked, rules ignored by policyTypes), each with a file, a line and a rule id. Exit 1 when a finding is at or above --fail-severity.
 
-            Silence a rule for one object with the annotation portolan.dev/lint-disable: "rule-a,rule-b" (or "all") on the policy, the workload or pod, or the namespace (then for everything in it).
+            Silence rules for one object with the annotation portolan.dev/lint-disable: "ID,ID" (or "all") on a policy, workload, pod or namespace (then for everything in it).
 
             Examples:
-              portolan lint manifests/
-              portolan lint manifests/ -o sarif > lint.sarif
-              portolan lint manifests/ --disable missing-default-deny-egress --fail-severity error
+              portolan lint k8s/
+              portolan lint k8s/ -o sarif > lint.sarif
+              portolan lint k8s/ --disable missing-default-deny-egress
+              portolan lint k8s/ --fail-severity error -o junit
               portolan lint --list-rules
             """);
         inputs.AddTo(command);
