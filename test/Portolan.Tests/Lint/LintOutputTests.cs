@@ -116,4 +116,16 @@ public sealed class LintOutputTests
         foreach (var severity in new[] { "error", "warning", "info" })
             Assert.Equal(severities.Count(s => s == severity), root.GetProperty("summary").GetProperty(severity).GetInt32());
     }
+
+    [Fact]
+    public void Docs_list_every_rule_with_its_severity_summary_and_fix()
+    {
+        var docs = File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "lint.md"));
+
+        foreach (var rule in LintCatalogue.All)
+        {
+            Assert.Contains($"### `{rule.Id}` ({rule.Severity.ToString().ToLowerInvariant()})\n\n**{rule.Summary}**", docs, StringComparison.Ordinal);
+            Assert.Contains(rule.FixHint, docs, StringComparison.Ordinal);
+        }
+    }
 }
