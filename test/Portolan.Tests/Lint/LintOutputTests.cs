@@ -17,10 +17,7 @@ public sealed class LintOutputTests
     private static CliRunner.Result Lint(string format) => CliRunner.RunIn(Formats, "lint", "manifests", "-o", format);
 
     [Theory]
-    [InlineData("txt")]
-    [InlineData("json")]
-    [InlineData("sarif")]
-    [InlineData("junit")]
+    [MemberData(nameof(FindingRendererTests.AllFormats), MemberType = typeof(FindingRendererTests))]
     public void Output_matches_the_golden_file(string format)
     {
         var result = Lint(format);
