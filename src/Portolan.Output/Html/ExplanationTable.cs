@@ -9,8 +9,7 @@ namespace Portolan.Output.Html;
 /// </summary>
 internal sealed class ExplanationTable(int budget)
 {
-    private readonly Dictionary<string, int> _pathIds = new(StringComparer.Ordinal);
-    private readonly List<SideExplanation> _paths = [];
+    private readonly Numbering<SideExplanation> _paths = new(SameText.Instance);
     private readonly SortedDictionary<string, List<(string Ports, bool Allowed, int Egress, int Ingress)>>[] _pairs = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
     public int Budget => budget;
@@ -36,21 +35,24 @@ internal sealed class ExplanationTable(int budget)
     public static string PairKey(int source, int destination) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{source}:{destination}");
 
-    private int Intern(SideExplanation? side)
+    private int Intern(SideExplanation? side) => side is null ? -1 : _paths.Id(side);
+
+    // Two paths are one when they read the same: the page shows only their text.
+    private sealed class SameText : IEqualityComparer<SideExplanation>
     {
-        if (side is null) return -1;
-        var key = PairExplainer.Key(side);
-        if (_pathIds.TryGetValue(key, out var id)) return id;
-        _pathIds[key] = _paths.Count;
-        _paths.Add(side);
-        return _paths.Count - 1;
+        public static SameText Instance { get; } = new();
+
+        public bool Equals(SideExplanation? x, SideExplanation? y) =>
+            x is not null && y is not null && PairExplainer.Key(x) == PairExplainer.Key(y);
+
+        public int GetHashCode(SideExplanation side) => StringComparer.Ordinal.GetHashCode(PairExplainer.Key(side));
     }
 
     /// <summary>"paths": [{allowed, steps: [text]}], "explanations": {now: {"s:d": [[ports, allowed, egress, ingress]]}, was: {...}}.</summary>
     public void Write(Utf8JsonWriter json)
     {
         json.WriteStartArray("paths");
-        foreach (var side in _paths)
+        foreach (var side in _paths.Items)
         {
             json.WriteStartObject();
             json.WriteBoolean("allowed", side.Allowed);
