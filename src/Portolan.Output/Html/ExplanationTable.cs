@@ -18,18 +18,19 @@ internal sealed class ExplanationTable(int budget)
 
     public bool Truncated { get; private set; }
 
-    /// <summary>Explains the pair on one side (0: now, 1: was) unless it is already there or the budget is spent.</summary>
-    public void Add(int side, PairExplainer explainer, int source, int destination)
+    /// <summary>Explains the pair on one side (0: now, 1: was) unless it is already there; false when the budget is spent.</summary>
+    public bool Add(int side, PairExplainer explainer, int source, int destination)
     {
         var key = PairKey(source, destination);
-        if (_pairs[side].ContainsKey(key)) return;
+        if (_pairs[side].ContainsKey(key)) return true;
         if (Count >= budget)
         {
             Truncated = true;
-            return;
+            return false;
         }
         _pairs[side][key] = [.. explainer.Explain(source, destination)
             .Select(g => (g.Ports.ToString(), g.Allowed, Intern(g.Egress), Intern(g.Ingress)))];
+        return true;
     }
 
     public static string PairKey(int source, int destination) =>
