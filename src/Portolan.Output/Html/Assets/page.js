@@ -292,9 +292,12 @@
     return { protocol: 'TCP', port: '1' };
   }
 
+  // POSIX shell quoting, for names that hold spaces, quotes or other special characters.
+  function quote(word) { return /^[A-Za-z0-9_.\/:=@%+,-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'"; }
+
   function evalCommand(source, destination, portsText) {
     var p = firstPort(portsText);
-    return 'portolan eval ' + data.evalInput + ' --source ' + source.eval + ' --destination ' + destination.eval +
+    return 'portolan eval ' + data.evalInput + ' --source ' + quote(source.eval) + ' --destination ' + quote(destination.eval) +
       ' --port ' + p.port + ' --protocol ' + p.protocol;
   }
 
