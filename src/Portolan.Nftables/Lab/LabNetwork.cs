@@ -52,6 +52,11 @@ public sealed class LabNetwork : IDisposable
             // Short UDP conntrack lifetimes, so a probe after a ruleset change is not let through by an old entry.
             Sysctl("net/netfilter/nf_conntrack_udp_timeout", "1");
             Sysctl("net/netfilter/nf_conntrack_udp_timeout_stream", "1");
+            // Rejected UDP probes are answered with ICMP; the kernel's ICMP rate limits would turn most into timeouts.
+            Sysctl("net/ipv4/icmp_ratelimit", "0");
+            Sysctl("net/ipv4/icmp_msgs_per_sec", "100000");
+            Sysctl("net/ipv4/icmp_msgs_burst", "100000");
+            Sysctl("net/ipv6/icmp/ratelimit", "0");
             return 0;
         });
     }
