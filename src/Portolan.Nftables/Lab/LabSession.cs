@@ -48,6 +48,7 @@ public sealed class LabSession : IDisposable
         void Phase(string name)
         {
             phases.Add(new LabPhase(name, clock.Elapsed));
+            cancel.ThrowIfCancellationRequested();
             clock.Restart();
         }
 

@@ -28,6 +28,8 @@ public sealed class Listeners : IDisposable
                 {
                     var socket = Sockets.Create(host.Address, protocol);
                     list.Add((socket, protocol));
+                    // A second round listens again on ports whose accepted connections may sit in TIME_WAIT.
+                    if (protocol != Protocol.UDP) socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
                     socket.Bind(new IPEndPoint(host.Address, port));
                     if (protocol != Protocol.UDP) socket.Listen(1024);
                 }

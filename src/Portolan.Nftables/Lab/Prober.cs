@@ -8,7 +8,8 @@ namespace Portolan.Nftables.Lab;
 /// <summary>
 /// Runs probes from inside their source namespaces. Sockets are created on a thread in the source's
 /// namespace (in chunks, to bound open descriptors); connects and receives then run concurrently, at most
-/// <see cref="Concurrency"/> at a time. A probe that times out is tried once more before it counts.
+/// <see cref="Concurrency"/> at a time. A probe that times out is tried once more with five times the timeout
+/// (at least a second) before it counts: the lab's rulesets reject, so only a loaded machine is slow to answer.
 /// </summary>
 public sealed class Prober(TimeSpan timeout)
 {
@@ -39,7 +40,8 @@ public sealed class Prober(TimeSpan timeout)
             var sockets = Netns.Run(source.Netns, () => chunk.Select(i => Sockets.Create(source.Address, probes[i].Protocol)).ToArray());
             try
             {
-                var results = await Task.WhenAll(chunk.Select((i, k) => Once(sockets[k], probes[i], gate, cancel)));
+                var wait = attempt == 0 ? timeout : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, timeout.Ticks * 5));
+                var results = await Task.WhenAll(chunk.Select((i, k) => Once(sockets[k], probes[i], wait, gate, cancel)));
                 for (int k = 0; k < chunk.Length; k++) verdicts[chunk[k]] = results[k];
             }
             finally
@@ -50,7 +52,7 @@ public sealed class Prober(TimeSpan timeout)
         }
     }
 
-    private async Task<KernelVerdict> Once(Socket socket, Probe probe, SemaphoreSlim gate, CancellationToken cancel)
+    private static async Task<KernelVerdict> Once(Socket socket, Probe probe, TimeSpan timeout, SemaphoreSlim gate, CancellationToken cancel)
     {
         await gate.WaitAsync(cancel);
         try

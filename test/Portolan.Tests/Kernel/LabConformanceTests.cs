@@ -9,6 +9,7 @@ namespace Portolan.Tests.Kernel;
 /// The compiled ruleset agrees with the analysis on np-guard's connlist cases that a small lab can hold
 /// (2 to <see cref="MaxPods"/> lab pods): NetworkPolicy and admin-tier cases alike.
 /// </summary>
+[Collection(KernelCollection.Name)]
 public sealed class LabConformanceTests
 {
     private const int MaxPods = 16;

@@ -4,6 +4,7 @@ using Portolan.Tests.Support;
 namespace Portolan.Tests.Kernel;
 
 /// <summary>The compiled ruleset on a real kernel agrees with the analysis on the bundled example.</summary>
+[Collection(KernelCollection.Name)]
 public sealed class LabShopTests
 {
     [KernelFact]

@@ -8,6 +8,7 @@ namespace Portolan.Tests.Kernel;
 /// The lab's own machinery (namespaces, routing, listeners, probes, comparison) against hand-written
 /// rulesets: one that enforces the manifests' single policy, and one that enforces nothing.
 /// </summary>
+[Collection(KernelCollection.Name)]
 public sealed class LabStandInTests
 {
     private const string Manifests = """
