@@ -34,12 +34,13 @@ public static class LabTextRenderer
     {
         var first = rounds[0];
         output.Write($"lab: {first.Hosts.Count(h => !h.IsExternal)} pods, {first.Hosts.Count(h => h.IsExternal)} external hosts\n");
-        List<string[]> rows = [["round", "probes", "allowed", "denied", "agree", "disagree", "rules"]];
+        List<string[]> rows = [["round", "probes", "allowed", "rejected", "timed out", "agree", "disagree", "rules"]];
         for (int i = 0; i < rounds.Count; i++)
         {
             var r = rounds[i];
-            var allowed = r.Outcomes.Count(o => o.KernelAllowed);
-            rows.Add([N(i + 1), N(r.Outcomes.Length), N(allowed), N(r.Outcomes.Length - allowed), N(r.Agreements), N(r.Disagreements.Length), N(r.Ruleset.RuleCount)]);
+            int Count(KernelVerdict verdict) => r.Outcomes.Count(o => o.Kernel == verdict);
+            rows.Add([N(i + 1), N(r.Outcomes.Length), N(Count(KernelVerdict.Allowed)), N(Count(KernelVerdict.Rejected)), N(Count(KernelVerdict.TimedOut)),
+                N(r.Agreements), N(r.Disagreements.Length), N(r.Ruleset.RuleCount)]);
         }
         Table(rows, output);
         output.Write("\n");

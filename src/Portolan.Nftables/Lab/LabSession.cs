@@ -83,7 +83,8 @@ public sealed class LabSession : IDisposable
         foreach (var (host, ports) in plan.Listeners.OrderBy(kv => kv.Key.Index)) _listeners.Start(host, ports);
         Phase("listen");
 
-        var verdicts = new Prober(_options.ProbeTimeout).Run(plan.Probes, cancel);
+        var prober = new Prober(_options.ProbeTimeout);
+        var verdicts = prober.Run(plan.Probes, cancel);
         Phase("probe");
 
         var outcomes = Compare(labCluster, plan.Probes, verdicts);
@@ -92,6 +93,7 @@ public sealed class LabSession : IDisposable
         var notes = clusterNotes.ToBuilder();
         if (unplaced > 0) notes.Add($"{unplaced} external range(s) have no address in the lab ranges or the documentation ranges: not probed");
         if (plan.SkippedCrossFamily > 0) notes.Add($"{plan.SkippedCrossFamily} probe(s) between IPv4 and IPv6 hosts skipped (no common address family)");
+        if (prober.Retried > 0) notes.Add($"{prober.Retried} probe(s) got no answer within {_options.ProbeTimeout.TotalMilliseconds:0} ms and were tried again");
         if (plan.SkippedSctp > 0) notes.Add($"{plan.SkippedSctp} SCTP probe(s) skipped: this kernel has no SCTP sockets");
         return new LabResult(labCluster, hosts, ruleset, outcomes, notes.ToImmutable(), phases.ToImmutable());
     }

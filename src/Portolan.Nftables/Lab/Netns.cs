@@ -14,10 +14,12 @@ public static class Netns
 
     public static string PathOf(string name) => $"/run/netns/{name}";
 
-    public static T Run<T>(string name, Func<T> work)
+    public static T Run<T>(string name, Func<T> work) => RunAsync(name, work).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Run{T}"/>, without blocking a pool thread while the namespace thread works.</summary>
+    public static Task<T> RunAsync<T>(string name, Func<T> work)
     {
-        T result = default!;
-        Exception? failure = null;
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
@@ -28,18 +30,20 @@ public static class Netns
                 {
                     throw new LabException($"cannot enter network namespace {name}: errno {Marshal.GetLastPInvokeError()}");
                 }
-                result = work();
+                done.SetResult(work());
+            }
+            catch (LabException e)
+            {
+                done.SetException(e);
             }
             catch (Exception e)
             {
-                failure = e;
+                done.SetException(new LabException($"in network namespace {name}: {e.Message}"));
             }
         })
         { IsBackground = true, Name = $"netns {name}" };
         thread.Start();
-        thread.Join();
-        if (failure is not null) throw failure is LabException ? failure : new LabException($"in network namespace {name}: {failure.Message}");
-        return result;
+        return done.Task;
     }
 
     // DllImport, not LibraryImport: the generated stub would need unsafe code in this project.

@@ -15,7 +15,12 @@ public sealed class Prober(TimeSpan timeout)
 {
     private const int Chunk = 64;
 
+    private int _retried;
+
     public int Concurrency { get; init; } = 64;
+
+    /// <summary>Probes that timed out once and were tried again (whatever the second answer).</summary>
+    public int Retried => _retried;
 
     public ImmutableArray<KernelVerdict> Run(IReadOnlyList<Probe> probes, CancellationToken cancel) =>
         RunAsync(probes, cancel).GetAwaiter().GetResult();
@@ -37,7 +42,7 @@ public sealed class Prober(TimeSpan timeout)
         var source = probes[chunk[0]].Source;
         for (int attempt = 0; attempt < 2 && chunk.Length > 0; attempt++)
         {
-            var sockets = Netns.Run(source.Netns, () => chunk.Select(i => Sockets.Create(source.Address, probes[i].Protocol)).ToArray());
+            var sockets = await Netns.RunAsync(source.Netns, () => chunk.Select(i => Sockets.Create(source.Address, probes[i].Protocol)).ToArray());
             try
             {
                 var wait = attempt == 0 ? timeout : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, timeout.Ticks * 5));
@@ -49,6 +54,7 @@ public sealed class Prober(TimeSpan timeout)
                 foreach (var socket in sockets) socket.Dispose();
             }
             chunk = [.. chunk.Where(i => verdicts[i] == KernelVerdict.TimedOut)];
+            if (attempt == 0) Interlocked.Add(ref _retried, chunk.Length);
         }
     }
 
