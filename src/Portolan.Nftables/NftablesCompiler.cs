@@ -53,7 +53,7 @@ public static class NftablesCompiler
         var notes = new List<string>();
         if (resolved.Unaddressed.Count > 0)
         {
-            notes.Add($"{resolved.Unaddressed.Count} pods or workloads have no IP address and are not enforced (give addresses in status.podIPs or --pod-ips): "
+            notes.Add("not enforced, no IP address (give addresses in status.podIPs or --pod-ips): "
                 + string.Join(", ", resolved.Unaddressed.Take(10)) + (resolved.Unaddressed.Count > 10 ? $", and {resolved.Unaddressed.Count - 10} more" : ""));
         }
         var table = new NftTable(options.TableName, Header(options, policies, resolved),

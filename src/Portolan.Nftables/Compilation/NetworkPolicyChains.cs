@@ -77,6 +77,8 @@ public sealed class NetworkPolicyChains(PolicyIndex index, RuleExpander expander
         if (rules.Count > 0)
         {
             name = Naming.Identifier("np", policy.Namespace ?? "", policy.Name, RuleExpander.Word(direction));
+            // Names are not validated (a '_' in both may make "a_b/c" and "a/b_c" meet): the second gets a hash.
+            if (chains.Any(c => c.Name == name)) name = $"{name}_{Naming.Hash(policy.DisplayName, 8)}";
             chains.Add(new NftChain(name, null, rules.ToImmutable()));
         }
         known[policy] = name;

@@ -46,6 +46,8 @@ public sealed class RuleExpander(SetRegistry sets, PeerAddresses addresses)
             IEnumerable<IPFamily?> families = byFamily ? IPFamilies.All.Cast<IPFamily?>() : [null];
             foreach (var family in families)
             {
+                // The subject's side of a packet carries a subject's address: no address of the family, no packet.
+                if (family is { } f && subject.All(p => p.Addresses(f).IsEmpty)) continue;
                 var matches = ImmutableArray.CreateBuilder<NftMatch>();
                 var possible = true;
                 void Address(NftField field, AddressSet set)
