@@ -26,8 +26,8 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
-        root.Subcommands.Add(LabCommand.Create(context));
         root.Subcommands.Add(CompileCommand.Create(context));
+        root.Subcommands.Add(LabCommand.Create(context));
         return root;
     }
 

@@ -64,7 +64,7 @@ public static class LabCommand
             + "machine's own namespace; every lab namespace is deleted at the end, also on Ctrl-C and SIGTERM. See docs/lab.md.\n\n"
             + "Examples:\n"
             + "  sudo portolan lab examples/shop\n"
-            + "  sudo portolan lab old/ --then new/    # what new/ opens and closes, checked against diff\n"
+            + "  sudo portolan lab old/ --then new/    # what new/ opens and closes, vs diff\n"
             + "  sudo portolan lab -f manifests/ --replicas 1 --range 10.99.0.0/16 --timeout 500");
         inputs.AddPathsTo(command);
         foreach (var option in new Option[] { then, replicas, ranges, timeout, sample }) command.Options.Add(option);

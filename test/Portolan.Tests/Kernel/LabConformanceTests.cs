@@ -45,7 +45,7 @@ public sealed class LabConformanceTests
     }
 
     private static Cluster Load(CorpusCase c) =>
-        new Kubernetes.ManifestLoader(TextReader.Null, _ => { }).Load(c.Inputs.Select(i => Path.Combine(Paths.Conformance, i)));
+        new global::Portolan.Kubernetes.ManifestLoader(TextReader.Null, _ => { }).Load(c.Inputs.Select(i => Path.Combine(Paths.Conformance, i)));
 
     private static List<(string, bool)> Select()
     {
@@ -57,7 +57,7 @@ public sealed class LabConformanceTests
             {
                 cluster = Load(c);
             }
-            catch (Kubernetes.ManifestException)
+            catch (global::Portolan.Kubernetes.ManifestException)
             {
                 continue;
             }
