@@ -62,6 +62,21 @@ public sealed class CompileGoldenTests
     }
 
     [NftFact]
+    public void The_json_form_loads_as_the_same_table_as_the_text_form()
+    {
+        var shop = AddressedClusters.Load(Path.Combine(Paths.RepoRoot, "examples/shop"));
+        var addresses = PodAddressesFile.Parse(File.ReadAllText(Path.Combine(Paths.RepoRoot, ShopIPs)), ShopIPs);
+        var features = AddressedClusters.Load(Path.Combine(Paths.RepoRoot, Features));
+        foreach (var ruleset in new[] { NftablesCompiler.Compile(shop, addresses, new CompileOptions(RejectInsteadOfDrop: true)),
+                     NftablesCompiler.Compile(features, PodAddresses.None, new CompileOptions()) })
+        {
+            var fromText = NftCheck.LoadAndList(ruleset.Text, json: false, "portolan");
+            Assert.Contains("chain pod_egress", fromText, StringComparison.Ordinal);
+            Assert.Equal(fromText, NftCheck.LoadAndList(NftablesCompiler.ToJson(ruleset), json: true, "portolan"));
+        }
+    }
+
+    [NftFact]
     public void Nft_accepts_the_golden_rulesets()
     {
         var shop = AddressedClusters.Load(Path.Combine(Paths.RepoRoot, "examples/shop"));

@@ -44,6 +44,26 @@ public static class NftCheck
         Assert.True(exit == 0, $"nft -c rejects the ruleset of {what} (exit {exit}):\n{output}");
     }
 
+    /// <summary>
+    /// Loads the ruleset into a fresh network namespace of its own (gone when nft exits) and lists the table
+    /// back as the kernel holds it: what text and JSON mean, compared.
+    /// </summary>
+    public static string LoadAndList(string ruleset, bool json, string table)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"portolan-nft-{Environment.ProcessId}-{Guid.NewGuid():N}.{(json ? "json" : "nft")}");
+        File.WriteAllText(file, ruleset);
+        try
+        {
+            var (exit, output) = Run("unshare", "--net", "sh", "-c", $"{Nft} {(json ? "-j " : "")}-f \"$0\" && {Nft} list table inet {table}", file);
+            Assert.True(exit == 0, $"nft cannot load the ruleset (exit {exit}):\n{output}");
+            return output;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static (int Exit, string Output) Check(string ruleset, bool json)
     {
         var file = Path.Combine(Path.GetTempPath(), $"portolan-nft-{Environment.ProcessId}-{Guid.NewGuid():N}.{(json ? "json" : "nft")}");
