@@ -8,9 +8,16 @@ namespace Portolan.Core.Analysis.Guardrails;
 /// </summary>
 public sealed record Counterexample(ReportPeer Source, ReportPeer Destination, Protocol Protocol, int Port, ConnectionSet Connections)
 {
-    /// <summary>The first (protocol, port) of a set: TCP before UDP before SCTP, lowest port first.</summary>
-    public static (Protocol Protocol, int Port) First(ConnectionSet set)
+    /// <summary>
+    /// The port to show: the destination pod's first container port in the set, so the example is one a
+    /// server listens on; else the set's first (TCP before UDP before SCTP, lowest port first).
+    /// </summary>
+    public static (Protocol Protocol, int Port) First(ConnectionSet set, Model.Pod? destination = null)
     {
+        foreach (var port in destination?.Ports ?? [])
+        {
+            if (set.Contains(port.Protocol, port.Number)) return (port.Protocol, port.Number);
+        }
         foreach (var protocol in (Protocol[])[Protocol.TCP, Protocol.UDP, Protocol.SCTP])
         {
             var ports = set[protocol];

@@ -65,7 +65,7 @@ public sealed partial class GuardrailEvaluator
 
     private IEnumerable<ReachableViolation> Reachable(Guardrail statement, Candidate source, Candidate destination, ConnectionSet offending)
     {
-        var (protocol, port) = Counterexample.First(offending);
+        var (protocol, port) = Counterexample.First(offending, destination.Pod);
         foreach (var (s, d) in Pairs(source, destination))
         {
             yield return new ReachableViolation(statement, new Counterexample(s, d, protocol, port, offending),

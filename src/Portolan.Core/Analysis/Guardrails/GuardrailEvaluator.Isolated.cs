@@ -35,7 +35,7 @@ public sealed partial class GuardrailEvaluator
                 if (_defaults.IsolatedByNetworkPolicy(subject, direction)) continue;
                 var example = DefaultExample(c.Index, direction);
                 if (example is not { } found) continue;
-                var (protocol, port) = Counterexample.First(found.Open);
+                var (protocol, port) = Counterexample.First(found.Open, direction == Direction.Ingress ? subject.Pod : found.Other.Pod);
                 var side = _explainer.Explain(subject, direction, found.Other.Value, protocol, port);
                 var other = found.Other.Peers[0];
                 foreach (var peer in _classPeers[c.Index])

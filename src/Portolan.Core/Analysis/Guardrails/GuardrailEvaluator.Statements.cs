@@ -41,7 +41,7 @@ public sealed partial class GuardrailEvaluator
                 if (source.Endpoint >= _engine.ClassCount && destination.Endpoint >= _engine.ClassCount) continue;
                 var missing = required.Subtract(Allowed(source, destination));
                 if (missing.IsEmpty) continue;
-                var (protocol, port) = Counterexample.First(missing);
+                var (protocol, port) = Counterexample.First(missing, destination.Pod);
                 foreach (var (s, d) in Pairs(source, destination))
                 {
                     yield return new UnreachableViolation(statement, new Counterexample(s, d, protocol, port, missing),

@@ -33,7 +33,7 @@ public sealed partial class GuardrailEvaluator
 
     /// <summary>Every violation of every statement, analysing the cluster first.</summary>
     public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, Cluster cluster, IPBlockScope scope) =>
-        Evaluate(guardrails, new CompressedEngine(cluster, scope));
+        Evaluate(guardrails, new CompressedEngine(cluster, scope, guardrails.AddressCuts));
 
     public IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails) =>
         [.. guardrails.Statements.SelectMany(Evaluate)];
@@ -48,7 +48,7 @@ public sealed partial class GuardrailEvaluator
             IsolatedGuardrail isolated => Isolated(isolated),
             _ => throw new ArgumentException($"unknown guardrail kind {statement.GetType().Name}", nameof(statement)),
         };
-        return [.. violations.OrderBy(SortKey, StringComparer.Ordinal)];
+        return [.. MergeExternal(violations).OrderBy(SortKey, StringComparer.Ordinal)];
     }
 
     private static string SortKey(GuardrailViolation v) => v switch

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Portolan.Core.Sets;
 
 namespace Portolan.Core.Analysis.Guardrails;
 
@@ -6,4 +7,20 @@ namespace Portolan.Core.Analysis.Guardrails;
 public sealed record GuardrailSet(ImmutableArray<Guardrail> Statements)
 {
     public static GuardrailSet Empty { get; } = new(ImmutableArray<Guardrail>.Empty);
+
+    /// <summary>
+    /// The address ranges the statements name. An engine built with them as extra cuts (see
+    /// <see cref="ExternalAtoms.Build"/>) has external ranges that lie wholly inside or outside each, and
+    /// has IPv6 ranges at all when only a guardrail names IPv6; without them IPv6 selectors match nothing.
+    /// </summary>
+    public IReadOnlyCollection<AddressSet> AddressCuts =>
+        [.. Statements.SelectMany(Selections).SelectMany(s => s.Entries).OfType<AddressSelector>().Select(a => a.Addresses).Distinct()];
+
+    private static IEnumerable<PeerSelection> Selections(Guardrail statement) => statement switch
+    {
+        DenyGuardrail d => [d.From, d.To],
+        RequireGuardrail r => [r.From, r.To],
+        OnlyGuardrail o => [o.To, .. o.Allow.Select(a => a.From)],
+        _ => [],
+    };
 }
