@@ -65,6 +65,6 @@ public sealed record IsolatedGuardrail(string Name, string? Description, Guardra
     public override string Kind => "isolated";
 
     public override string Summary =>
-        $"every pod in {(Namespaces.Names.IsEmpty && Namespaces.NamespaceLabels.MatchesEverything ? "every namespace" : Namespaces.Text)} "
+        $"every pod in {Namespaces.NamespaceText} "
         + $"must be default-deny for {string.Join(" and ", Directions.Select(d => d.ToString().ToLowerInvariant()))}";
 }

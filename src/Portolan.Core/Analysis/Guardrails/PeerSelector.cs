@@ -29,15 +29,25 @@ public sealed record WorkloadSelector(ImmutableArray<string> Names, LabelSelecto
     public bool MatchesNamespace(string name, Labels namespaceLabels) =>
         (Names.IsEmpty || Names.Contains(name, StringComparer.Ordinal)) && NamespaceLabels.Matches(namespaceLabels);
 
+    /// <summary>"pods with app=api in namespace shop", "every pod in namespaces with env=prod", "every pod".</summary>
     public override string Text
     {
         get
         {
-            var parts = new List<string>();
-            if (!Names.IsEmpty) parts.Add($"namespaces {string.Join(",", Names)}");
-            if (!NamespaceLabels.MatchesEverything) parts.Add($"namespaces with {NamespaceLabels}");
-            if (!Pods.MatchesEverything) parts.Add($"pods with {Pods}");
-            return parts.Count == 0 ? "every pod" : string.Join(" and ", parts);
+            var pods = Pods.MatchesEverything ? "every pod" : $"pods with {Pods}";
+            return Names.IsEmpty && NamespaceLabels.MatchesEverything ? pods : $"{pods} in {NamespaceText}";
+        }
+    }
+
+    /// <summary>The namespaces alone: "namespace shop", "namespaces a,b that are namespaces with env=prod", "every namespace".</summary>
+    public string NamespaceText
+    {
+        get
+        {
+            var places = new List<string>();
+            if (!Names.IsEmpty) places.Add($"{(Names.Length == 1 ? "namespace" : "namespaces")} {string.Join(",", Names)}");
+            if (!NamespaceLabels.MatchesEverything) places.Add($"namespaces with {NamespaceLabels}");
+            return places.Count == 0 ? "every namespace" : string.Join(" that are ", places);
         }
     }
 }
