@@ -46,7 +46,7 @@ public static class CheckCommand
             if (result.GetValueOrDefault<int>() < 0) result.AddError("--max-per-guardrail: must be 0 (all) or more");
         });
         var command = new Command("check", """
-            Check guardrails against the computed connectivity: what must never be reachable (deny), must stay reachable (require), may be reached only from some sources on some ports (only), and which namespaces must be default-deny (isolated). Each violation names a concrete connection and the policy and rule that open it, or what blocks it. Exit 0 when every guardrail holds, 1 on a violation, 2 on a usage error, 3 on invalid manifests or an invalid guardrails file.
+            Check guardrails against the computed connectivity: deny (must never be reachable), require (must stay reachable), only (may be reached only from these sources on these ports), isolated (namespaces that must be default-deny). Each violation names a concrete connection and the rule that opens or blocks it. Exit 0 all hold, 1 a violation, 2 usage error, 3 invalid manifests or guardrails.
 
             Examples:
               portolan check --guardrails guardrails.yaml k8s/
