@@ -37,9 +37,10 @@ public sealed partial class GuardrailEvaluator
                 if (example is not { } found) continue;
                 var (protocol, port) = Counterexample.First(found.Open, direction == Direction.Ingress ? subject.Pod : found.Other.Pod);
                 var side = _explainer.Explain(subject, direction, found.Other.Value, protocol, port);
-                var other = found.Other.Peers[0];
                 foreach (var peer in _classPeers[c.Index])
                 {
+                    // Within its own class the other end is another pod: another workload when there is one.
+                    var other = found.Other.Peers.FirstOrDefault(p => p != peer) ?? found.Other.Peers[0];
                     var counterexample = direction == Direction.Ingress
                         ? new Counterexample(other, peer, protocol, port, found.Open)
                         : new Counterexample(peer, other, protocol, port, found.Open);
@@ -55,7 +56,8 @@ public sealed partial class GuardrailEvaluator
         var subject = _engine.Classes[c].Representative;
         foreach (var other in PeersFor(direction))
         {
-            if (other.Endpoint == c) continue;
+            // A class of one pod does not talk to itself; a class of several pods does, pod to pod.
+            if (other.Endpoint == c && _engine.Classes[c].Members.Length == 1) continue;
             var open = _defaults.Allowed(subject, direction, other.Value);
             if (!open.IsEmpty) return (other, open);
         }

@@ -16,11 +16,12 @@ public sealed record GuardrailSet(ImmutableArray<Guardrail> Statements)
     public IReadOnlyCollection<AddressSet> AddressCuts =>
         [.. Statements.SelectMany(Selections).SelectMany(s => s.Entries).OfType<AddressSelector>().Select(a => a.Addresses).Distinct()];
 
+    // only and isolated look at every source or peer, IPv6 included.
     private static IEnumerable<PeerSelection> Selections(Guardrail statement) => statement switch
     {
         DenyGuardrail d => [d.From, d.To],
         RequireGuardrail r => [r.From, r.To],
-        OnlyGuardrail o => [o.To, .. o.Allow.Select(a => a.From)],
-        _ => [],
+        OnlyGuardrail o => [o.To, PeerSelection.Any, .. o.Allow.Select(a => a.From)],
+        _ => [PeerSelection.Any],
     };
 }
