@@ -10,9 +10,10 @@
 #   PORTOLAN_LINT                true or false (default: true)
 #   PORTOLAN_LINT_FAIL_SEVERITY  info, warning, error or none (default: warning)
 #   PORTOLAN_OUT                 folder for the outputs (default: portolan-report)
+#   PORTOLAN_FORMATS             more formats of lint and check to write, space-separated (default: sarif junit)
 #
-# Writes report.md (and comment.md, the same cut to fit a comment), diff.md, lint.txt, check.txt, and lint.sarif, check.sarif, check.junit,
-# lint.junit for code scanning and test reports. Exits 0 when the gate passes, 1 when lint finds
+# Writes report.md (and comment.md, the same cut to fit a comment), diff.md, lint.txt, check.txt, and
+# lint.FORMAT, check.FORMAT for code scanning and test reports. Exits 0 when the gate passes, 1 when lint finds
 # something at or above the fail severity or a guardrail is violated, 2 when a command could not run
 # (a usage error, a bad revision, invalid manifests or guardrails). A changed connectivity alone
 # never fails the gate: it is shown for review.
@@ -25,6 +26,7 @@ guardrails="${PORTOLAN_GUARDRAILS:-}"
 lint="${PORTOLAN_LINT:-true}"
 severity="${PORTOLAN_LINT_FAIL_SEVERITY:-warning}"
 out="${PORTOLAN_OUT:-portolan-report}"
+read -r -a formats <<< "${PORTOLAN_FORMATS-sarif junit}"
 mkdir -p "$out"
 
 status=0
@@ -48,8 +50,9 @@ lint_code=skipped
 if [ "$lint" = "true" ]; then
   lint_code=0
   run lint lint.txt lint "${paths[@]}" --fail-severity "$severity" || lint_code=$?
-  run lint-sarif lint.sarif lint "${paths[@]}" -o sarif --fail-severity none || true
-  run lint-junit lint.junit lint "${paths[@]}" -o junit --fail-severity none || true
+  for format in "${formats[@]}"; do
+    run "lint-$format" "lint.$format" lint "${paths[@]}" -o "$format" --fail-severity none || true
+  done
   if [ "$lint_code" = 1 ]; then fail 1; fi
 fi
 
@@ -57,8 +60,9 @@ check_code=skipped
 if [ -n "$guardrails" ]; then
   check_code=0
   run check check.txt check --guardrails "$guardrails" "${paths[@]}" || check_code=$?
-  run check-sarif check.sarif check --guardrails "$guardrails" "${paths[@]}" -o sarif || true
-  run check-junit check.junit check --guardrails "$guardrails" "${paths[@]}" -o junit || true
+  for format in "${formats[@]}"; do
+    run "check-$format" "check.$format" check --guardrails "$guardrails" "${paths[@]}" -o "$format" || true
+  done
   if [ "$check_code" = 1 ]; then fail 1; fi
 fi
 
@@ -81,18 +85,17 @@ verdict() {
   echo "| Lint (\`lint --fail-severity $severity\`) | $(verdict "$lint_code" "passes" "fails") |"
   echo "| Guardrails (\`check\`) | $(verdict "$check_code" "all hold" "violated") |"
   echo
-  echo "### What this change opens or closes"
-  echo
-  if [ "$diff_code" -gt 1 ]; then quote "$out/diff.stderr"; elif [ -s "$out/diff.md" ]; then cat "$out/diff.md"; else echo "No connection added, removed or changed."; fi
+  # diff -o md brings its own heading ("## Connectivity diff: ...").
+  if [ "$diff_code" -gt 1 ]; then printf '## Connectivity diff: could not run\n\n'; quote "$out/diff.stderr"; else cat "$out/diff.md"; fi
   if [ "$lint_code" != skipped ]; then
     echo
-    echo "### Lint"
+    echo "## Lint"
     echo
     if [ "$lint_code" -gt 1 ]; then quote "$out/lint.stderr"; else quote "$out/lint.txt"; fi
   fi
   if [ "$check_code" != skipped ]; then
     echo
-    echo "### Guardrails ($guardrails)"
+    echo "## Guardrails ($guardrails)"
     echo
     if [ "$check_code" -gt 1 ]; then quote "$out/check.stderr"; else quote "$out/check.txt"; fi
   fi

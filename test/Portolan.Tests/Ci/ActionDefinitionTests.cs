@@ -72,6 +72,18 @@ public sealed partial class ActionDefinitionTests
             Assert.Matches($"-o, --output <[a-z|]*\\b{format.Groups[1].Value}\\b", help.Stdout);
     }
 
+    [Theory]
+    [InlineData("lint")]
+    [InlineData("check")]
+    public void The_extra_formats_the_script_writes_by_default_are_formats_of_lint_and_check(string command)
+    {
+        var defaults = DefaultFormats().Match(File.ReadAllText(Script));
+        Assert.True(defaults.Success, "pr-report.sh sets no default PORTOLAN_FORMATS");
+        var help = CliRunner.Run(command, "--help").Stdout;
+        foreach (var format in defaults.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            Assert.Matches($"-o, --output <[a-z|]*\\b{format}\\b", help);
+    }
+
     [Fact]
     public void The_script_runs_diff_lint_and_check()
     {
@@ -118,8 +130,11 @@ public sealed partial class ActionDefinitionTests
     private static partial Regex EnvVariable();
 
     // run NAME FILE COMMAND ARGS... in pr-report.sh
-    [GeneratedRegex(@"^\s*run [a-z-]+ [a-z.]+ (diff|lint|check|[a-z]+) (.*?)(\|\|.*)?$")]
+    [GeneratedRegex(@"^\s*run ""?[a-z$-]+""? ""?[a-z.$]+""? ([a-z]+) (.*?)(\|\|.*)?$")]
     private static partial Regex RunLine();
+
+    [GeneratedRegex(@"\$\{PORTOLAN_FORMATS-([a-z ]*)\}")]
+    private static partial Regex DefaultFormats();
 
     [GeneratedRegex(@"--[a-z][a-z-]+")]
     private static partial Regex Flag();
