@@ -2,7 +2,6 @@ using System.CommandLine;
 using Portolan.Core.Analysis;
 using Portolan.Core.Analysis.Compressed;
 using Portolan.Core.Analysis.Guardrails;
-using Portolan.Kubernetes;
 using Portolan.Kubernetes.Guardrails;
 using Portolan.Output.Findings;
 using Portolan.Output.Guardrails;
@@ -64,31 +63,13 @@ public static class CheckCommand
     public static int Run(CommandContext context, Options options)
     {
         // The guardrails first: a broken file fails before the (possibly long) manifest load.
-        GuardrailSet set;
-        try
+        if (options.Guardrails.FirstOrDefault(f => !File.Exists(f)) is { } missing)
         {
-            set = GuardrailParser.Load(options.Guardrails);
-        }
-        catch (FileNotFoundException e)
-        {
-            context.Error($"guardrails file not found: {e.FileName ?? e.Message}");
+            context.Error($"guardrails file not found: {missing}");
             return ExitCodes.Usage;
         }
-        catch (DirectoryNotFoundException e)
-        {
-            context.Error($"guardrails file not found: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (ManifestException e)
-        {
-            context.Error(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Error(e.Message);
-            return ExitCodes.InvalidInput;
-        }
+        var (set, failed) = context.Read(() => GuardrailParser.Load(options.Guardrails));
+        if (set is null) return failed;
         if (set.Statements.IsEmpty)
         {
             context.Error($"no guardrails in {string.Join(", ", options.Guardrails)}: give at least one statement under spec.guardrails");
