@@ -28,6 +28,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(CompileCommand.Create(context));
         return root;
     }
 

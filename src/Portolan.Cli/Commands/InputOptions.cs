@@ -35,9 +35,15 @@ public sealed class InputOptions
 
     public void AddTo(Command command)
     {
+        AddPathsTo(command);
+        command.Options.Add(Scope);
+    }
+
+    /// <summary>Only the inputs, for a command whose semantics are fixed (compile enforces the kernel's, scope all).</summary>
+    public void AddPathsTo(Command command)
+    {
         command.Arguments.Add(Paths);
         command.Options.Add(Filenames);
-        command.Options.Add(Scope);
     }
 
     public IReadOnlyList<string> AllPaths(ParseResult result) =>
