@@ -17,10 +17,7 @@ public sealed class LintOutputTests
     private static CliRunner.Result Lint(string format) => CliRunner.RunIn(Formats, "lint", "manifests", "-o", format);
 
     [Theory]
-    [InlineData("txt")]
-    [InlineData("json")]
-    [InlineData("sarif")]
-    [InlineData("junit")]
+    [MemberData(nameof(FindingRendererTests.AllFormats), MemberType = typeof(FindingRendererTests))]
     public void Output_matches_the_golden_file(string format)
     {
         var result = Lint(format);
@@ -115,5 +112,17 @@ public sealed class LintOutputTests
         var severities = root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("severity").GetString()).ToList();
         foreach (var severity in new[] { "error", "warning", "info" })
             Assert.Equal(severities.Count(s => s == severity), root.GetProperty("summary").GetProperty(severity).GetInt32());
+    }
+
+    [Fact]
+    public void Docs_list_every_rule_with_its_severity_summary_and_fix()
+    {
+        var docs = File.ReadAllText(Path.Combine(Paths.RepoRoot, "docs", "lint.md"));
+
+        foreach (var rule in LintCatalogue.All)
+        {
+            Assert.Contains($"### `{rule.Id}` ({rule.Severity.ToString().ToLowerInvariant()})\n\n**{rule.Summary}**", docs, StringComparison.Ordinal);
+            Assert.Contains(rule.FixHint, docs, StringComparison.Ordinal);
+        }
     }
 }
