@@ -25,6 +25,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(LintCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(CompileCommand.Create(context));
         root.Subcommands.Add(LabCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));

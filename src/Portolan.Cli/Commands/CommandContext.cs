@@ -22,12 +22,25 @@ public sealed record CommandContext(TextReader Stdin, TextWriter Stdout, TextWri
             Error("no input: give manifest files or directories as PATH or -f (or - for stdin)");
             return (null, ExitCodes.Usage);
         }
-        try
+        return Read(() =>
         {
             var progress = StderrIsTerminal ? new LoadProgress(Stderr) : null;
             var cluster = new ManifestLoader(Stdin, Note) { Progress = progress is null ? null : progress.Report }.Load(paths);
             progress?.Finish();
-            return (cluster, ExitCodes.Ok);
+            return cluster;
+        });
+    }
+
+    /// <summary>
+    /// Runs something that reads the user's files: a missing file is a usage error (2), invalid or
+    /// unreadable input exit 3; either way the message goes to stderr and the value is null.
+    /// </summary>
+    public (T? Value, int Exit) Read<T>(Func<T> read)
+        where T : class
+    {
+        try
+        {
+            return (read(), ExitCodes.Ok);
         }
         catch (FileNotFoundException e)
         {
