@@ -81,10 +81,14 @@ public sealed class ClusterWatcher(ApiClient client, string? ns, Action<string> 
                         Rebuild($"relisted {resource.Display} after its resourceVersion expired (410 Gone)");
                     }
                 }
-                catch (LiveException e)
+                catch (LiveException e) when (!cancel.IsCancellationRequested)
                 {
                     note($"warning: {e.Message}; retrying");
                     await Delay(cancel);
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    return;
                 }
             }
             catch (LiveException e) when (!cancel.IsCancellationRequested)
