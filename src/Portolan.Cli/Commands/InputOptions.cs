@@ -11,7 +11,7 @@ public sealed class InputOptions
 {
     public Argument<string[]> Paths { get; } = new("PATH")
     {
-        Description = "Manifest files or directories (read recursively: *.yaml, *.yml, *.json); - reads stdin",
+        Description = "Manifest files or directories (read recursively: *.yaml, *.yml, *.json); - reads stdin. None: the live cluster of --kubeconfig or $KUBECONFIG (docs/live.md)",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
