@@ -42,7 +42,8 @@ public sealed class FixtureApiServer : IAsyncDisposable
             var list = (JsonObject)JsonNode.Parse(File.ReadAllText(file))!;
             _items[relative[..^".json".Length]] = [.. ((JsonArray)list["items"]!).Select(i => (JsonObject)i!.DeepClone())];
         }
-        var builder = WebApplication.CreateSlimBuilder();
+        // Not the working directory: other tests move it into scratch folders that they delete.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificates.Server)));
         _app = builder.Build();

@@ -102,11 +102,11 @@ public sealed class LiveListTests
         await using var live = new LiveFixture().WithoutAdminCrds();
         var environment = new Dictionary<string, string> { ["KUBECONFIG"] = $"/nonexistent/config{Path.PathSeparator}{live.Kubeconfig}" };
         var fromEnvironment = CliRunner.RunWithEnvironment(environment, "", "list", "-A");
-        Assert.Equal(0, fromEnvironment.Exit);
+        Assert.True(fromEnvironment.Exit == 0, fromEnvironment.Stderr);
         Assert.Contains("data/postgres", fromEnvironment.Stdout, StringComparison.Ordinal);
 
         var files = CliRunner.RunWithEnvironment(environment, "", "list", Path.Combine(Paths.Examples, "shop"));
-        Assert.Equal(0, files.Exit);
+        Assert.True(files.Exit == 0, files.Stderr);
         Assert.DoesNotContain(live.Server.Url, files.Stderr, StringComparison.Ordinal);
 
         var both = LiveFixture.Run("list", Path.Combine(Paths.Examples, "shop"), "--kubeconfig", live.Kubeconfig);
