@@ -9,6 +9,7 @@ public sealed class HelpGoldenTests
     [InlineData("root")]
     [InlineData("list")]
     [InlineData("eval")]
+    [InlineData("serve")]
     public void Help_matches_its_golden(string command)
     {
         string[] args = command == "root" ? ["--help"] : [command, "--help"];
@@ -30,6 +31,7 @@ public sealed class HelpGoldenTests
     [InlineData("root")]
     [InlineData("list")]
     [InlineData("eval")]
+    [InlineData("serve")]
     public void Help_lines_fit_the_width_and_have_no_trailing_spaces(string command)
     {
         string[] args = command == "root" ? ["--help"] : [command, "--help"];

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Portolan.Kubernetes;
+using Portolan.Server.Checks;
+using Portolan.Server.Hosting;
+using Portolan.Server.State;
+
+namespace Portolan.Cli.Commands;
+
+/// <summary>portolan serve: the validating admission webhook (issue 7) over the state of a manifest directory.</summary>
+public static class ServeCommand
+{
+    public sealed record Options(IReadOnlyList<string> Paths, Portolan.Core.Analysis.IPBlockScope Scope, string Listen,
+        string? Certificate, string? Key, string FailurePolicy, int MaxWarnings);
+
+    public static Command Create(Func<CommandContext> context)
+    {
+        var inputs = new InputOptions();
+        var listen = new Option<string>("--listen") { Description = "Address and port to listen on, over HTTPS ([::]:8443 or 0.0.0.0:8443 for every address)", DefaultValueFactory = _ => "127.0.0.1:8443", HelpName = "ADDRESS:PORT" };
+        var certificate = new Option<string>("--tls-cert") { Description = "PEM file with the serving certificate (and chain); reloaded when it changes (required)", HelpName = "PEM" };
+        var key = new Option<string>("--tls-key") { Description = "PEM file with the certificate's private key (required)", HelpName = "PEM" };
+        var failure = new Option<string>("--failure-policy") { Description = "Answer when the analysis fails or the state is not loaded yet: open = allow (with a warning), closed = deny", DefaultValueFactory = _ => "closed", HelpName = "open|closed" };
+        Choices.Restrict(failure, "open", "closed");
+        var maxWarnings = new Option<int>("--max-warnings") { Description = "Opened connections listed one per warning before \"and N more\"", DefaultValueFactory = _ => 10, HelpName = "N" };
+        maxWarnings.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0) r.AddError("--max-warnings must be 0 or more");
+        });
+        var command = new Command("serve", "Run the validating admission webhook over HTTPS: POST /validate answers AdmissionReview v1 "
+            + "requests for NetworkPolicy and the admin-tier kinds against the state in PATH, allowed with warnings listing what the "
+            + "change opens, or denied with the reason; also /healthz, /readyz, /metrics. Runs until SIGINT or SIGTERM. "
+            + "Example: portolan serve manifests/ --tls-cert tls.crt --tls-key tls.key");
+        inputs.AddTo(command);
+        foreach (var option in new Option[] { listen, certificate, key, failure, maxWarnings }) command.Options.Add(option);
+        command.SetAction((parse, cancellation) => RunAsync(context(), new Options(inputs.AllPaths(parse), inputs.ScopeOf(parse),
+            parse.GetValue(listen)!, parse.GetValue(certificate), parse.GetValue(key), parse.GetValue(failure)!, parse.GetValue(maxWarnings)), cancellation));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CommandContext context, Options options, CancellationToken cancellation)
+    {
+        if (!IPEndPoint.TryParse(options.Listen, out var endpoint) || !options.Listen.Contains(':', StringComparison.Ordinal))
+        {
+            context.Error($"--listen {options.Listen}: expected ADDRESS:PORT, e.g. 127.0.0.1:8443, 0.0.0.0:8443 or [::]:8443");
+            return ExitCodes.Usage;
+        }
+        if (options.Paths.Count == 0)
+        {
+            context.Error("no input: give manifest files or directories as PATH or -f: the webhook decides against the state they hold");
+            return ExitCodes.Usage;
+        }
+        if (options.Certificate is null || options.Key is null)
+        {
+            context.Error("--tls-cert and --tls-key are required: the API server calls webhooks over HTTPS only (docs/serve.md shows how to make a certificate)");
+            return ExitCodes.InvalidInput;
+        }
+        var serve = new ServeOptions(endpoint, options.Certificate, options.Key,
+            options.FailurePolicy == "open" ? FailurePolicy.Open : FailurePolicy.Closed, options.MaxWarnings);
+        var log = Synchronized(context);
+        var source = new DirectoryStateSource(options.Paths, log);
+        var state = new PolicyState(options.Scope);
+        WebhookServer server;
+        try
+        {
+            server = await WebhookServer.StartAsync(serve, source, state, [new PrioritySetCheck()], log, cancellation).ConfigureAwait(false);
+        }
+        catch (CertificateException e)
+        {
+            context.Error(e.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (IOException e)
+        {
+            context.Error($"cannot listen on {options.Listen}: {e.Message}");
+            return ExitCodes.Environment;
+        }
+        await using (server.ConfigureAwait(false))
+        {
+            log($"note: listening on {server.Address} (/validate, /healthz, /readyz, /metrics); loading the state from {source.Description}");
+            await Task.WhenAny(state.Ready, server.Source).ConfigureAwait(false);
+            if (!state.IsReady) return LoadFailed(context, server.Source.Exception?.InnerException);
+            var cluster = state.Cluster!;
+            log(string.Create(CultureInfo.InvariantCulture, $"note: ready: {cluster.Pods.Length} pods, {cluster.Policies.Length} policies"));
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                log("note: shutting down");
+            }
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static int LoadFailed(CommandContext context, Exception? error)
+    {
+        switch (error)
+        {
+            case ManifestException or IOException or UnauthorizedAccessException:
+                context.Error(error.Message);
+                return error is FileNotFoundException ? ExitCodes.Usage : ExitCodes.InvalidInput;
+            default:
+                context.Error($"loading the state failed: {error?.GetType().Name}: {error?.Message}");
+                return ExitCodes.Internal;
+        }
+    }
+
+    // Kestrel threads log denials while the main thread notes progress: one writer, one line at a time.
+    private static Action<string> Synchronized(CommandContext context)
+    {
+        var gate = new Lock();
+        return message =>
+        {
+            lock (gate) context.Note(message);
+        };
+    }
+}

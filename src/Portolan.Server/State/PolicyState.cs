@@ -1,0 +1,89 @@
+using Portolan.Core.Analysis;
+using Portolan.Core.Analysis.Compressed;
+using Portolan.Core.Model;
+
+namespace Portolan.Server.State;
+
+/// <summary>
+/// The stored objects the webhook decides against (from a manifest directory, later a watch), as an
+/// incremental analysis. Admission previews a change and leaves the state as it was; only the state
+/// source replaces it. Previews are serialised (the engine is not thread-safe); each takes milliseconds.
+/// </summary>
+public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = PolicyState.DefaultRebuildAfter)
+{
+    /// <summary>
+    /// The engine caches rows per policy object it has seen, so previews of ever-new objects grow it;
+    /// after this many previews the state is rebuilt from its cluster to drop them.
+    /// </summary>
+    public const int DefaultRebuildAfter = 2000;
+
+    private readonly Lock _gate = new();
+    private IncrementalAnalysis? _analysis;
+    private Dictionary<PolicyKey, Policy> _policies = [];
+    private int _previews;
+    private int _rebuilding;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IPBlockScope Scope => scope;
+
+    public bool IsReady => Volatile.Read(ref _analysis) is not null;
+
+    /// <summary>Completes when the first state is loaded.</summary>
+    public Task Ready => _ready.Task;
+
+    /// <summary>The current stored cluster, or null before the first load.</summary>
+    public Cluster? Cluster => Volatile.Read(ref _analysis)?.Cluster;
+
+    /// <summary>Builds the analysis of a new stored state (outside the lock: admission keeps answering on the old one), then swaps it in.</summary>
+    public void Replace(Cluster cluster)
+    {
+        var analysis = new IncrementalAnalysis(cluster, scope);
+        var policies = cluster.Policies.ToDictionary(PolicyKey.Of);
+        lock (_gate)
+        {
+            _analysis = analysis;
+            _policies = policies;
+            _previews = 0;
+        }
+        _ready.TrySetResult();
+    }
+
+    /// <summary>
+    /// What storing <paramref name="replacement"/> under <paramref name="key"/> (or deleting it, when null)
+    /// would open and close; null when it changes nothing the analysis holds (deleting an unknown policy).
+    /// </summary>
+    public Proposal? Preview(PolicyKey key, Policy? replacement)
+    {
+        Proposal? proposal;
+        lock (_gate)
+        {
+            var analysis = _analysis ?? throw new StateNotReadyException();
+            var current = _policies.GetValueOrDefault(key);
+            Change? change = (current, replacement) switch
+            {
+                (null, null) => null,
+                (null, { } added) => new PolicyAdded(added),
+                ({ } removed, null) => new PolicyRemoved(removed),
+                ({ } old, { } changed) => new PolicyChanged(old, changed),
+            };
+            if (change is null) return null;
+            var before = analysis.Cluster;
+            proposal = new Proposal(change, before, analysis.Preview(change));
+            _previews++;
+        }
+        if (_previews >= rebuildAfterPreviews && Interlocked.Exchange(ref _rebuilding, 1) == 0) _ = Task.Run(RebuildFromCurrent);
+        return proposal;
+    }
+
+    private void RebuildFromCurrent()
+    {
+        try
+        {
+            if (Cluster is { } cluster) Replace(cluster);
+        }
+        finally
+        {
+            Volatile.Write(ref _rebuilding, 0);
+        }
+    }
+}
