@@ -5,7 +5,7 @@ using Portolan.Cli.Commands;
 namespace Portolan.Cli;
 
 /// <summary>The portolan command line: parses, dispatches, and maps failures to exit codes.</summary>
-public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrRedirected = true)
+public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter stderr, bool stderrRedirected = true, Func<string, string?>? environment = null)
 {
     public const int HelpWidth = 100;
 
@@ -16,7 +16,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
 
     public RootCommand BuildRoot()
     {
-        var context = () => new CommandContext(stdin, stdout, stderr, !StderrRedirected);
+        var context = () => new CommandContext(stdin, stdout, stderr, !StderrRedirected) { Environment = environment ?? (_ => null) };
         var root = new RootCommand("Portolan maps, explains and guards Kubernetes network policy: who can reach whom, on which port, because of which rule.")
         {
             HelpName = CommandName,

@@ -45,6 +45,10 @@ public sealed class ClusterBuilder
         _nodes.Add(node);
     }
 
+    /// <summary>The objects so far, as they are: for reading one object at a time (a watch event).</summary>
+    public Cluster Collected() =>
+        new(_namespaces.ToImmutableDictionary(StringComparer.Ordinal), [.. _pods], [.. _policies], [.. _nodes]);
+
     public Cluster Build(Action<string> note)
     {
         AdminPolicyParser.CheckSet(_policies);

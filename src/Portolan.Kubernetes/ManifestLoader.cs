@@ -68,6 +68,9 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
     /// <summary>Loads one named text now (e.g. a file read from a Git revision); <see cref="Load"/> then builds.</summary>
     public void LoadText(TextReader reader, string file) => Merge(Parse(reader, file));
 
+    /// <summary>What <see cref="LoadText"/> has read so far, without the checks and notes about the whole input.</summary>
+    public Cluster Collected() => _builder.Collected();
+
     private static FileSink Parse(TextReader reader, string file)
     {
         var sink = new FileSink();

@@ -9,11 +9,14 @@ public static class CliRunner
 
     public static Result Run(params string[] args) => RunWithStdin("", args);
 
-    public static Result RunWithStdin(string stdin, params string[] args)
+    public static Result RunWithStdin(string stdin, params string[] args) => RunWithEnvironment(new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>Runs with <paramref name="environment"/> as the whole process environment the CLI sees ($KUBECONFIG, $HOME).</summary>
+    public static Result RunWithEnvironment(IReadOnlyDictionary<string, string> environment, string stdin, params string[] args)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var exit = new PortolanCli(new StringReader(stdin), stdout, stderr).Run(args);
+        var exit = new PortolanCli(new StringReader(stdin), stdout, stderr, environment: name => environment.GetValueOrDefault(name)).Run(args);
         return new Result(exit, stdout.ToString(), stderr.ToString());
     }
 
