@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Portolan.Kubernetes;
+using Portolan.Kubernetes.Live;
 using Portolan.Server.Checks;
 using Portolan.Server.Hosting;
 using Portolan.Server.State;
 
 namespace Portolan.Cli.Commands;
 
-/// <summary>portolan serve: the validating admission webhook (issue 7) over the state of a manifest directory.</summary>
+/// <summary>portolan serve: the validating admission webhook (issue 7) over the state of manifests or a watched live cluster.</summary>
 public static class ServeCommand
 {
     public sealed record Options(IReadOnlyList<string> Paths, Portolan.Core.Analysis.IPBlockScope Scope, string Listen,
@@ -28,7 +29,7 @@ public static class ServeCommand
             if (r.GetValueOrDefault<int>() < 0) r.AddError("--max-warnings must be 0 or more");
         });
         var command = new Command("serve", "Run the validating admission webhook over HTTPS: POST /validate answers AdmissionReview v1 "
-            + "requests for NetworkPolicy and the admin-tier kinds against the state in PATH, allowed with warnings listing what the "
+            + "requests for NetworkPolicy and the admin-tier kinds against the state in PATH or the watched cluster (every namespace unless -n), allowed with warnings listing what the "
             + "change opens, or denied with the reason; also /healthz, /readyz, /metrics. Runs until SIGINT or SIGTERM. "
             + "Example: portolan serve manifests/ --tls-cert tls.crt --tls-key tls.key");
         inputs.AddTo(command);
@@ -45,11 +46,9 @@ public static class ServeCommand
             context.Error($"--listen {options.Listen}: expected ADDRESS:PORT, e.g. 127.0.0.1:8443, 0.0.0.0:8443 or [::]:8443");
             return ExitCodes.Usage;
         }
-        if (options.Paths.Count == 0)
-        {
-            context.Error("no input: give manifest files or directories as PATH or -f: the webhook decides against the state they hold");
-            return ExitCodes.Usage;
-        }
+        var log = Synchronized(context);
+        var source = SourceFor(context, options.Paths, log);
+        if (source is null) return ExitCodes.Usage;
         if (options.Certificate is null || options.Key is null)
         {
             context.Error("--tls-cert and --tls-key are required: the API server calls webhooks over HTTPS only (docs/serve.md shows how to make a certificate)");
@@ -57,8 +56,6 @@ public static class ServeCommand
         }
         var serve = new ServeOptions(endpoint, options.Certificate, options.Key,
             options.FailurePolicy == "open" ? FailurePolicy.Open : FailurePolicy.Closed, options.MaxWarnings);
-        var log = Synchronized(context);
-        var source = new DirectoryStateSource(options.Paths, log);
         var state = new PolicyState(options.Scope);
         WebhookServer server;
         try
@@ -94,11 +91,42 @@ public static class ServeCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Manifests when PATHs are given; else the live cluster of --kubeconfig or $KUBECONFIG (every
+    /// namespace unless -n); else, inside a pod, the in-cluster service account.
+    /// </summary>
+    private static IStateSource? SourceFor(CommandContext context, IReadOnlyList<string> paths, Action<string> log)
+    {
+        var selection = paths as InputSelection;
+        if (paths.Count > 0 && selection is { NamesCluster: true })
+        {
+            context.Error("give manifest PATHs or a cluster (--kubeconfig, --context, -n, -A), not both");
+            return null;
+        }
+        if (paths.Count > 0) return new DirectoryStateSource(paths, log);
+        var ns = selection is { AllNamespaces: false, Namespace: { } one } ? one : null;
+        var kubeconfig = context.Environment("KUBECONFIG");
+        if (selection is { NamesCluster: true } || !string.IsNullOrEmpty(kubeconfig))
+        {
+            IReadOnlyList<string> files = selection?.Kubeconfig is { } file ? [file]
+                : !string.IsNullOrEmpty(kubeconfig) ? kubeconfig.Split(Path.PathSeparator)
+                : [KubeconfigSource.DefaultPath(context.Environment("HOME") ?? ".")];
+            return new LiveStateSource(() => KubeconfigSource.Open(files, selection?.Kubeconfig is not null, selection?.Context), ns, log);
+        }
+        if (context.Environment("KUBERNETES_SERVICE_HOST") is { Length: > 0 } host)
+        {
+            var port = context.Environment("KUBERNETES_SERVICE_PORT") ?? "443";
+            return new LiveStateSource(() => new ApiClient(KubeconfigSource.InCluster(host, port)), ns, log);
+        }
+        context.Error("no input: give manifest files or directories as PATH or -f, or a cluster with --kubeconfig FILE (or $KUBECONFIG); in a pod, the service account is used");
+        return null;
+    }
+
     private static int LoadFailed(CommandContext context, Exception? error)
     {
         switch (error)
         {
-            case ManifestException or IOException or UnauthorizedAccessException:
+            case ManifestException or LiveException or IOException or UnauthorizedAccessException:
                 context.Error(error.Message);
                 return error is FileNotFoundException ? ExitCodes.Usage : ExitCodes.InvalidInput;
             default:

@@ -21,6 +21,7 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
     private IncrementalAnalysis? _analysis;
     private Dictionary<PolicyKey, Policy> _policies = [];
     private int _previews;
+    private long _version;
     private int _rebuilding;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -35,17 +36,46 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
     public Cluster? Cluster => Volatile.Read(ref _analysis)?.Cluster;
 
     /// <summary>Builds the analysis of a new stored state (outside the lock: admission keeps answering on the old one), then swaps it in.</summary>
-    public void Replace(Cluster cluster)
+    public void Replace(Cluster cluster) => Replace(cluster, null);
+
+    // With a version, the new analysis is dropped if a change was stored meanwhile (a rebuild must not undo it).
+    private void Replace(Cluster cluster, long? onlyAtVersion)
     {
         var analysis = new IncrementalAnalysis(cluster, scope);
         var policies = cluster.Policies.ToDictionary(PolicyKey.Of);
         lock (_gate)
         {
+            if (onlyAtVersion is { } version && version != _version) return;
             _analysis = analysis;
             _policies = policies;
             _previews = 0;
+            _version++;
         }
         _ready.TrySetResult();
+    }
+
+    /// <summary>Stores a change the cluster made (a watch event): the analysis follows it, and later previews see it.</summary>
+    public void Store(Change change)
+    {
+        lock (_gate)
+        {
+            var analysis = _analysis ?? throw new StateNotReadyException();
+            analysis.Apply(change);
+            _version++;
+            switch (change)
+            {
+                case PolicyAdded a:
+                    _policies[PolicyKey.Of(a.Policy)] = a.Policy;
+                    break;
+                case PolicyRemoved r:
+                    _policies.Remove(PolicyKey.Of(r.Policy));
+                    break;
+                case PolicyChanged c:
+                    _policies.Remove(PolicyKey.Of(c.Old));
+                    _policies[PolicyKey.Of(c.New)] = c.New;
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -79,7 +109,10 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
     {
         try
         {
-            if (Cluster is { } cluster) Replace(cluster);
+            Cluster? cluster;
+            long version;
+            lock (_gate) (cluster, version) = (_analysis?.Cluster, _version);
+            if (cluster is not null) Replace(cluster, version);
         }
         finally
         {
