@@ -35,7 +35,7 @@ public static class DiffCommand
         };
         var baseRevision = new Option<string?>("--base") { Description = "Git revision to compare from, in the repository around the current directory", HelpName = "REV" };
         var headRevision = new Option<string?>("--head") { Description = "Git revision to compare to (default: the working tree)", HelpName = "REV" };
-        var output = new Option<string>("--output", "-o") { Description = "Output format", DefaultValueFactory = _ => "txt", HelpName = "txt|json|md|csv|sarif|html" };
+        var output = new Option<string>("--output", "-o") { Description = "Output format; html is one self-contained page with opened cells green and closed red (docs/web-view.md)", DefaultValueFactory = _ => "txt", HelpName = "txt|json|md|csv|sarif|html" };
         output.AcceptOnlyFromAmong("txt", "json", "md", "csv", "sarif", "html");
         var failOn = new Option<string>("--fail-on")
         {

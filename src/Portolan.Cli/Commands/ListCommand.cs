@@ -14,7 +14,7 @@ public static class ListCommand
         var inputs = new InputOptions();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Output format; stats decides every pair but prints counts and phase timings instead",
+            Description = "Output format; html is one self-contained page to open offline (matrix, graph, each cell explained; docs/web-view.md), e.g. -o html > map.html; stats decides every pair but prints counts and phase timings instead",
             DefaultValueFactory = _ => "txt",
             HelpName = "txt|json|csv|md|dot|html|stats",
         };

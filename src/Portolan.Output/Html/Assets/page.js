@@ -177,8 +177,12 @@
     });
     order.sort(function (a, b) { return a === '(external)' ? 1 : b === '(external)' ? -1 : (a < b ? -1 : a > b ? 1 : 0); });
     var radii = order.map(function (key) { return Math.max(34, groups[key].length * 15); });
-    var ring = Math.max(160, radii.reduce(function (a, b) { return a + b; }, 0) * 1.25 / Math.PI + 60);
-    if (order.length === 1) ring = 0;
+    // Adjacent groups on the ring must not overlap: their centres are 2 ring sin(pi / n) apart.
+    var ring = 0;
+    for (var g = 0; order.length > 1 && g < order.length; g++) {
+      var gap = radii[g] + radii[(g + 1) % order.length] + 2 * 26 + 90;
+      ring = Math.max(ring, gap / (2 * Math.sin(Math.PI / order.length)));
+    }
     var position = {};
     order.forEach(function (key, g) {
       var angle = -Math.PI / 2 + 2 * Math.PI * g / order.length;
@@ -194,7 +198,10 @@
         var peer = data.peers[i];
         var node = svgEl('g', { 'class': 'node' + (peer.namespace === null ? ' external' : ''), 'data-peer': peer.name });
         node.appendChild(svgEl('circle', { cx: x, cy: y, r: 9 }));
-        var t = svgEl('text', { x: x, y: y + 22 });
+        // Labels point away from the group's centre, so neighbours' labels do not run into each other.
+        var ox = groups[key].length === 1 ? 0 : Math.cos(a), oy = groups[key].length === 1 ? 1 : Math.sin(a);
+        var t = svgEl('text', { x: x + ox * 14, y: y + oy * 14 + (oy > 0.3 ? 8 : oy < -0.3 ? -2 : 4),
+          'text-anchor': ox > 0.3 ? 'start' : ox < -0.3 ? 'end' : 'middle' });
         t.textContent = peer.label.length > 28 ? peer.label.slice(0, 27) + '\u2026' : peer.label;
         var title = svgEl('title');
         title.textContent = peer.name;
@@ -272,9 +279,14 @@
   }
 
   function firstPort(portsText) {
-    // "TCP 5432,9187" or "SCTP 1-65535,TCP 1-52,..." or "All Connections": the first protocol and port named.
-    var m = /(SCTP|TCP|UDP) (\d+)/.exec(portsText);
-    return m ? { protocol: m[1], port: m[2] } : { protocol: 'TCP', port: '1' };
+    // "TCP 5432,9187", "SCTP 1-65535,TCP 1-52,..." or "All Connections": the first port named, TCP first.
+    if (portsText === 'All Connections') return { protocol: 'TCP', port: '1' };
+    var protocols = ['TCP', 'UDP', 'SCTP'];
+    for (var i = 0; i < protocols.length; i++) {
+      var m = new RegExp('(?:^|,)' + protocols[i] + ' (\\d+)').exec(portsText);
+      if (m) return { protocol: protocols[i], port: m[1] };
+    }
+    return { protocol: 'TCP', port: '1' };
   }
 
   function evalCommand(source, destination, portsText) {
@@ -358,10 +370,12 @@
     });
   }
 
+  function count(n, noun) { return n + ' ' + noun + (n === 1 ? '' : 's'); }
+
   function summary() {
     var workloads = data.peers.filter(function (p) { return p.namespace !== null; }).length;
     var externals = data.peers.length - workloads;
-    var words = workloads + ' workloads in ' + data.namespaces.length + ' namespaces, ' + externals + ' external ranges';
+    var words = count(workloads, 'workload') + ' in ' + count(data.namespaces.length, 'namespace') + ', ' + count(externals, 'external range');
     if (isDiff) {
       var counts = { opened: 0, closed: 0, altered: 0 };
       data.cells.forEach(function (c) {
