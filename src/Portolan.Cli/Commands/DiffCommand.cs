@@ -5,6 +5,7 @@ using Portolan.Core.Analysis.Diff;
 using Portolan.Core.Model;
 using Portolan.Kubernetes;
 using Portolan.Output.Diff;
+using Portolan.Output.Html;
 
 namespace Portolan.Cli.Commands;
 
@@ -34,8 +35,8 @@ public static class DiffCommand
         };
         var baseRevision = new Option<string?>("--base") { Description = "Git revision to compare from, in the repository around the current directory", HelpName = "REV" };
         var headRevision = new Option<string?>("--head") { Description = "Git revision to compare to (default: the working tree)", HelpName = "REV" };
-        var output = new Option<string>("--output", "-o") { Description = "Output format", DefaultValueFactory = _ => "txt", HelpName = "txt|json|md|csv|sarif" };
-        output.AcceptOnlyFromAmong("txt", "json", "md", "csv", "sarif");
+        var output = new Option<string>("--output", "-o") { Description = "Output format; html is one self-contained page with opened cells green and closed red (docs/web-view.md)", DefaultValueFactory = _ => "txt", HelpName = "txt|json|md|csv|sarif|html" };
+        output.AcceptOnlyFromAmong("txt", "json", "md", "csv", "sarif", "html");
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit 1 when a connection was added, removed or changed (any: any of them); else 0",
@@ -61,6 +62,7 @@ public static class DiffCommand
         var (before, after, exit) = options.Base is null ? LoadFiles(context, options) : LoadRevisions(context, options);
         if (before is null || after is null) return exit;
 
+        if (options.Format == "html") return WriteHtml(context, options, before, after);
         var analyzer = new DiffAnalyzer(before, after, options.Scope);
         var diff = analyzer.Analyze();
         foreach (var warning in diff.Warnings) context.Warn(warning);
@@ -80,14 +82,27 @@ public static class DiffCommand
             case "md": DiffMarkdownRenderer.Render(diff, context.Stdout); break;
             default: DiffTextRenderer.Render(diff, context.Stdout); break;
         }
-        var fails = options.FailOn switch
-        {
-            "added" => diff.Count(DiffKind.Added) > 0,
-            "removed" => diff.Count(DiffKind.Removed) > 0,
-            "changed" => diff.Count(DiffKind.Changed) > 0,
-            _ => !diff.IsEmpty,
-        };
-        return fails ? Differs : ExitCodes.Ok;
+        return Fails(diff, options.FailOn) ? Differs : ExitCodes.Ok;
+    }
+
+    private static bool Fails(ConnectivityDiff diff, string failOn) => failOn switch
+    {
+        "added" => diff.Count(DiffKind.Added) > 0,
+        "removed" => diff.Count(DiffKind.Removed) > 0,
+        "changed" => diff.Count(DiffKind.Changed) > 0,
+        _ => !diff.IsEmpty,
+    };
+
+    // The page carries its own diff and warnings; the exit code follows --fail-on as for every format.
+    private static int WriteHtml(CommandContext context, Options options, Cluster before, Cluster after)
+    {
+        // Explanations are of the new side: NEW, or with --base the paths as checked out.
+        var title = options.Base is null ? $"diff {options.Paths[0]} {options.Paths[1]}"
+            : $"diff --base {options.Base}{(options.Head is null ? "" : $" --head {options.Head}")} {string.Join(" ", options.Paths)}".TrimEnd();
+        var diff = HtmlReport.WriteDiff(before, after, options.Scope, context.Stdout,
+            WebView.Options(title, options.Base is null ? [options.Paths[1]] : options.Paths));
+        foreach (var warning in diff.Warnings) context.Warn(warning);
+        return Fails(diff, options.FailOn) ? Differs : ExitCodes.Ok;
     }
 
     private static (Cluster?, Cluster?, int) LoadFiles(CommandContext context, Options options)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Portolan.Core.Analysis;
 using Portolan.Core.Analysis.Compressed;
 using Portolan.Output;
+using Portolan.Output.Html;
 
 namespace Portolan.Cli.Commands;
 
@@ -13,11 +14,11 @@ public static class ListCommand
         var inputs = new InputOptions();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Output format; stats decides every pair but prints counts and phase timings instead",
+            Description = "Output format; html is one self-contained page to open offline (matrix, graph, each cell explained; docs/web-view.md), e.g. -o html > map.html; stats decides every pair but prints counts and phase timings instead",
             DefaultValueFactory = _ => "txt",
-            HelpName = "txt|json|csv|md|dot|stats",
+            HelpName = "txt|json|csv|md|dot|html|stats",
         };
-        Choices.Restrict(output, "txt", "json", "csv", "md", "dot", "stats");
+        Choices.Restrict(output, "txt", "json", "csv", "md", "dot", "html", "stats");
         var stats = new Option<bool>("--stats") { Description = "Also print counts and phase timings (time, peak RSS) on stderr" };
         var command = new Command("list", "List every allowed connection: which workload (or external range) can reach which, on which protocols and ports.");
         inputs.AddTo(command);
@@ -55,6 +56,9 @@ public static class ListCommand
                     break;
                 case "txt":
                     ListTextRenderer.Render(report.Connections(), context.Stdout);
+                    break;
+                case "html":
+                    HtmlReport.WriteList(engine, context.Stdout, WebView.Options($"list {(paths.Count == 0 ? "." : string.Join(" ", paths))}", paths));
                     break;
                 default:
                     var result = new ConnectivityResult(report.Peers, [.. report.Connections()], report.Warnings);

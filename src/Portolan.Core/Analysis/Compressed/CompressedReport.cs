@@ -63,6 +63,14 @@ public sealed class CompressedReport
 
     public ImmutableArray<ReportPeer> Peers { get; }
 
+    /// <summary>The peers that are sources, sorted by name, each with its endpoint in <see cref="Engine"/>.</summary>
+    public IReadOnlyList<(ReportPeer Peer, int Endpoint)> Sources => _sources;
+
+    /// <summary>The peers that are destinations, sorted by name, each with its endpoint in <see cref="Engine"/>.</summary>
+    public IReadOnlyList<(ReportPeer Peer, int Endpoint)> Destinations => _destinations;
+
+    public CompressedEngine Engine => _engine;
+
     /// <summary>Workloads (and split pods) as printed.</summary>
     public int WorkloadPeers { get; }
 
