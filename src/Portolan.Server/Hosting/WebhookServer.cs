@@ -67,7 +67,7 @@ public sealed class WebhookServer : IAsyncDisposable
         app.MapGet("/healthz", WebhookEndpoints.Healthz);
         app.MapGet("/readyz", endpoints.Readyz);
         app.MapGet("/metrics", endpoints.Metrics);
-        app.MapGet("/", WebView.Serve);
+        app.MapGet("/", new MapPage(state, source.Description).Serve);
         await app.StartAsync(cancellation).ConfigureAwait(false);
         return new WebhookServer(app, state, metrics, source);
     }

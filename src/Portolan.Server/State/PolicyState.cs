@@ -35,6 +35,12 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
     /// <summary>The current stored cluster, or null before the first load.</summary>
     public Cluster? Cluster => Volatile.Read(ref _analysis)?.Cluster;
 
+    /// <summary>The stored cluster and a number that changes whenever it does (to cache what is derived from it).</summary>
+    public (Cluster? Cluster, long Version) Snapshot()
+    {
+        lock (_gate) return (_analysis?.Cluster, _version);
+    }
+
     /// <summary>Builds the analysis of a new stored state (outside the lock: admission keeps answering on the old one), then swaps it in.</summary>
     public void Replace(Cluster cluster) => Replace(cluster, null);
 

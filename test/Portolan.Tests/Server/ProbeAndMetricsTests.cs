@@ -79,17 +79,24 @@ public sealed class ProbeAndMetricsTests
     }
 
     [Fact]
-    public async Task The_root_page_is_served_and_plain_http_is_refused()
+    public async Task The_root_page_is_the_map_of_the_stored_state_and_plain_http_is_refused()
     {
         await using var webhook = await WebhookHarness.StartAsync(Fixtures.Cluster);
-        var page = await webhook.Client.GetStringAsync(new Uri("/", UriKind.Relative));
-        Assert.Contains("<title>Portolan", page);
+        using var response = await webhook.Client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Portolan: the cluster&#39;s connectivity</title>", page);
+        Assert.Contains("shop/web[Pod]", page);
+        Assert.Contains("other/client[Pod]", page);
+        Assert.DoesNotContain("src=\"http", page, StringComparison.OrdinalIgnoreCase);
+        // Rendered once per state: the second request gets the same page.
+        Assert.Equal(page, await webhook.Client.GetStringAsync(new Uri("/", UriKind.Relative)));
         using var plain = new HttpClient { BaseAddress = new UriBuilder(webhook.Server.Address) { Scheme = "http" }.Uri, Timeout = TimeSpan.FromSeconds(10) };
         var answered = false;
         try
         {
-            using var response = await plain.GetAsync(new Uri("/healthz", UriKind.Relative));
-            answered = response.IsSuccessStatusCode;
+            using var overHttp = await plain.GetAsync(new Uri("/healthz", UriKind.Relative));
+            answered = overHttp.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
         {
