@@ -14,18 +14,65 @@ public static class YamlDocumentReader
     public const int MaxDepth = 200;
     public const long MaxExpandedNodes = 2_000_000;
 
-    public static IEnumerable<YamlDocument> Read(TextReader text, string file)
+    /// <param name="fast">Read block-style documents with <see cref="BlockYamlParser"/> (YamlDotNet reads the rest);
+    /// false reads everything with YamlDotNet, for the differential test.</param>
+    public static IEnumerable<YamlDocument> Read(TextReader text, string file, bool fast = true)
     {
         var json = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file == ManifestLoader.StdinName;
-        return json ? ReadJsonStream(text.ReadToEnd(), file) : ReadStream(text, file, 0);
+        if (json) return ReadJsonStream(text.ReadToEnd(), file, fast);
+        return fast ? ReadYaml(text, file, 0) : ReadStream(text, file, 0);
     }
 
-    private static IEnumerable<YamlDocument> ReadJsonStream(string text, string file)
+    private static IEnumerable<YamlDocument> ReadJsonStream(string text, string file, bool fast)
     {
         foreach (var chunk in JsonStream.Split(text))
         {
-            foreach (var document in ReadStream(new StringReader(text.Substring(chunk.Start, chunk.Length)), file, chunk.LineOffset))
+            var reader = new StringReader(text.Substring(chunk.Start, chunk.Length));
+            var yaml = fast && text[chunk.Start] is not ('{' or '[');
+            foreach (var document in yaml ? ReadYaml(reader, file, chunk.LineOffset) : ReadStream(reader, file, chunk.LineOffset))
                 yield return document;
+        }
+    }
+
+    // Documents the block reader understands are read by it; the others, one document at a time, by YamlDotNet.
+    // When YamlDotNet finds an error in a document, it reads again from that document to the end of the stream,
+    // so the error is reported exactly as a whole-stream read reports it.
+    private static IEnumerable<YamlDocument> ReadYaml(TextReader text, string file, int lineOffset)
+    {
+        var parser = new BlockYamlParser();
+        var chunker = new DocumentChunker(text);
+        foreach (var chunk in chunker.Chunks())
+        {
+            var document = chunk.Rest ? null : parser.TryParse(chunk.Lines, chunk.FirstLine + lineOffset, file);
+            if (document is not null)
+            {
+                yield return document;
+                continue;
+            }
+            var offset = chunk.FirstLine - 1 + lineOffset;
+            var read = 0;
+            var failed = false;
+            using (var slow = ReadStream(new StringReader(chunk.Text()), file, offset).GetEnumerator())
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!slow.MoveNext()) break;
+                    }
+                    catch (ManifestSyntaxException)
+                    {
+                        failed = true;
+                        break;
+                    }
+                    read++;
+                    yield return slow.Current;
+                }
+            }
+            if (!failed) continue;
+            foreach (var again in ReadStream(new StringReader(chunk.Text() + chunker.ReadRest()), file, offset).Skip(read))
+                yield return again;
+            yield break;
         }
     }
 

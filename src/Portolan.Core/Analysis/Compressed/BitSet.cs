@@ -58,6 +58,16 @@ public sealed class BitSet
         for (int i = 0; i < a.Length; i++) a[i] |= b[i];
     }
 
+    /// <summary>this |= other, for the bits from <paramref name="start"/> on.</summary>
+    public void OrFrom(BitSet other, int start)
+    {
+        var a = _words; var b = other._words;
+        var first = start / 64;
+        if (first >= a.Length) return;
+        a[first] |= b[first] & (ulong.MaxValue << (start % 64));
+        for (int i = first + 1; i < a.Length; i++) a[i] |= b[i];
+    }
+
     public void And(BitSet other)
     {
         var a = _words; var b = other._words;

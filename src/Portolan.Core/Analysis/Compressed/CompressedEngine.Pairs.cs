@@ -8,7 +8,59 @@ public sealed partial class CompressedEngine
     /// reach on at least one atom: OR over atoms of (egress row ∧ transposed ingress column).
     /// Ingress rows are transposed 64×64 bits at a time.
     /// </summary>
-    public BitSet[] ReachableRows()
+    public BitSet[] ReachableRows() => Atoms.Count <= 64 ? ReachableRowsSparse() : ReachableRowsTransposed();
+
+    /// <summary>
+    /// The same rows, found from the destination side: for each destination class and each distinct
+    /// ingress row it has (with the atoms that row stands for), each source the row admits is checked
+    /// against its own distinct egress rows. Cost follows the number of admitted (source, destination)
+    /// candidates, which default-deny keeps far below classes squared.
+    /// </summary>
+    public BitSet[] ReachableRowsSparse()
+    {
+        var c = ClassCount;
+        var rows = new BitSet[c];
+        var egress = new AtomGroup[c][];
+        for (int s = 0; s < c; s++)
+        {
+            egress[s] = AtomGroup.Of(Egress[s]);
+            var row = rows[s] = new BitSet(EndpointCount);
+            // External destinations have no ingress side: any egress atom reaches them.
+            foreach (var group in egress[s]) row.OrFrom(group.Row, FirstDestinationAtom);
+        }
+        for (int d = 0; d < c; d++)
+        {
+            foreach (var (admitted, atoms) in AtomGroup.Of(Ingress[d]))
+            {
+                var words = admitted.Words;
+                var classWords = (c + 63) / 64;
+                for (int wi = 0; wi < classWords; wi++)
+                {
+                    var bits = words[wi];
+                    if (wi == classWords - 1 && c % 64 != 0) bits &= (1UL << (c % 64)) - 1;
+                    while (bits != 0)
+                    {
+                        var s = wi * 64 + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        bits &= bits - 1;
+                        var row = rows[s];
+                        if (row[d]) continue;
+                        foreach (var group in egress[s])
+                        {
+                            if ((group.Atoms & atoms) != 0 && group.Row[d])
+                            {
+                                row[d] = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>The rows by 64×64 bit transposes of the ingress matrix, for any number of atoms.</summary>
+    public BitSet[] ReachableRowsTransposed()
     {
         var c = ClassCount;
         var rows = new BitSet[c];

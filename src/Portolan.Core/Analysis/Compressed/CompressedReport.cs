@@ -153,40 +153,21 @@ public sealed class CompressedReport
         return total;
     }
 
-    // Rows are shared by the atoms a class's rules do not tell apart: per class and direction, the
-    // distinct rows with the atoms each stands for, so a pair costs a few lookups rather than one per atom.
-    private (BitSet Row, ulong Atoms)[]?[]? _egressGroups;
-    private (BitSet Row, ulong Atoms)[]?[]? _ingressGroups;
-
-    private static (BitSet Row, ulong Atoms)[] Groups(BitSet[] rows)
-    {
-        var groups = new List<(BitSet Row, ulong Atoms)>();
-        for (int k = 0; k < rows.Length; k++)
-        {
-            var at = groups.FindIndex(g => ReferenceEquals(g.Row, rows[k]));
-            if (at < 0) groups.Add((rows[k], 1UL << k));
-            else groups[at] = (rows[k], groups[at].Atoms | (1UL << k));
-        }
-        return [.. groups];
-    }
-
-    private static ulong Allowed((BitSet Row, ulong Atoms)[] groups, int other)
-    {
-        ulong mask = 0;
-        foreach (var (row, atoms) in groups) if (row[other]) mask |= atoms;
-        return mask;
-    }
+    // Per class and direction, the distinct rows with the atoms each stands for (rows are shared by the atoms
+    // a class's rules do not tell apart), so a pair costs a few lookups rather than one per atom.
+    private AtomGroup[]?[]? _egressGroups;
+    private AtomGroup[]?[]? _ingressGroups;
 
     private ConnectionSet Connections(int s, int d)
     {
         var atoms = _engine.Atoms.Count;
         if (atoms > 64) return _engine.Connections(s, d);
         var classes = _engine.ClassCount;
-        _egressGroups ??= new (BitSet, ulong)[]?[classes];
-        _ingressGroups ??= new (BitSet, ulong)[]?[classes];
+        _egressGroups ??= new AtomGroup[]?[classes];
+        _ingressGroups ??= new AtomGroup[]?[classes];
         var all = atoms == 64 ? ulong.MaxValue : (1UL << atoms) - 1;
-        var mask = s < classes ? Allowed(_egressGroups[s] ??= Groups(_engine.Egress[s]), d) : all;
-        if (mask != 0 && d < classes) mask &= Allowed(_ingressGroups[d] ??= Groups(_engine.Ingress[d]), s);
+        var mask = s < classes ? AtomGroup.AtomsHolding(_egressGroups[s] ??= AtomGroup.Of(_engine.Egress[s]), d) : all;
+        if (mask != 0 && d < classes) mask &= AtomGroup.AtomsHolding(_ingressGroups[d] ??= AtomGroup.Of(_engine.Ingress[d]), s);
         if (mask == 0) return ConnectionSet.None;
         if (_setCache.TryGetValue(mask, out var set)) return set;
         set = _engine.Atoms.SetOf(Enumerable.Range(0, atoms).Where(k => (mask & (1UL << k)) != 0));

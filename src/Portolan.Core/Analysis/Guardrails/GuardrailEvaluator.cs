@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Portolan.Core.Analysis.Compressed;
+using Portolan.Core.Model;
+using Portolan.Core.Sets;
+
+namespace Portolan.Core.Analysis.Guardrails;
+
+/// <summary>
+/// Checks guardrails against the computed connectivity of one state (docs/guardrails.md). Pairs are
+/// decided by the compressed engine (classes × atoms); only a violating pair is explained, per port,
+/// by the <see cref="Explainer"/>. Violations come in statement order, then by source and destination name.
+/// </summary>
+public sealed partial class GuardrailEvaluator
+{
+    private readonly CompressedEngine _engine;
+    private readonly Explainer _explainer;
+    private readonly DefaultAllowance _defaults;
+    private readonly ImmutableArray<ReportPeer>[] _classPeers;
+    private readonly Dictionary<ReportPeer, Pod> _firstPod = [];
+    private BitSet[]? _reachable;
+
+    public GuardrailEvaluator(CompressedEngine engine)
+    {
+        _engine = engine;
+        _explainer = new Explainer(engine.Index, engine.Matcher);
+        _defaults = new DefaultAllowance(engine.Index, engine.Matcher);
+        _classPeers = ClassPeers(engine, _firstPod);
+    }
+
+    /// <summary>Every violation of every statement, over a state already analysed (e.g. the webhook's incremental engine).</summary>
+    public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, CompressedEngine engine) =>
+        new GuardrailEvaluator(engine).Evaluate(guardrails);
+
+    /// <summary>Every violation of every statement, analysing the cluster first.</summary>
+    public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, Cluster cluster, IPBlockScope scope) =>
+        Evaluate(guardrails, new CompressedEngine(cluster, scope, guardrails.AddressCuts));
+
+    public IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails) =>
+        [.. guardrails.Statements.SelectMany(Evaluate)];
+
+    public IReadOnlyList<GuardrailViolation> Evaluate(Guardrail statement)
+    {
+        var violations = statement switch
+        {
+            DenyGuardrail deny => Deny(deny),
+            RequireGuardrail require => Require(require),
+            OnlyGuardrail only => Only(only),
+            IsolatedGuardrail isolated => Isolated(isolated),
+            _ => throw new ArgumentException($"unknown guardrail kind {statement.GetType().Name}", nameof(statement)),
+        };
+        return [.. MergeExternal(violations).OrderBy(SortKey, StringComparer.Ordinal)];
+    }
+
+    private static string SortKey(GuardrailViolation v) => v switch
+    {
+        EmptySelectionViolation e => "\0" + e.Field,
+        UnresolvedPortViolation u => $"\u0001{u.Destination.Name}\0{u.Port}",
+        ReachableViolation r => $"{r.Example.Source.Name}\0{r.Example.Destination.Name}",
+        UnreachableViolation r => $"{r.Example.Source.Name}\0{r.Example.Destination.Name}",
+        NotIsolatedViolation n => $"{n.Workload.Name}\0{n.Direction}",
+        _ => "",
+    };
+
+    private BitSet[] ReachableRows => _reachable ??= _engine.ReachableRows();
+
+    // A workload whose pods fall in several classes is named pod by pod, so no name stands for two classes.
+    private static ImmutableArray<ReportPeer>[] ClassPeers(CompressedEngine engine, Dictionary<ReportPeer, Pod> firstPod)
+    {
+        var classesOf = new Dictionary<WorkloadRef, HashSet<int>>();
+        foreach (var c in engine.Classes)
+        {
+            foreach (var pod in c.Members)
+            {
+                if (!classesOf.TryGetValue(pod.Workload, out var set)) classesOf[pod.Workload] = set = [];
+                set.Add(c.Index);
+            }
+        }
+        ReportPeer PeerOf(Pod pod)
+        {
+            var peer = new WorkloadPeer(classesOf[pod.Workload].Count > 1 ? pod.AsOwnWorkload : pod.Workload);
+            firstPod.TryAdd(peer, pod);
+            return peer;
+        }
+        return [.. engine.Classes.Select(c => c.Members.Select(PeerOf).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).ToImmutableArray())];
+    }
+}
