@@ -64,36 +64,8 @@ public static class CheckCommand
     public static int Run(CommandContext context, Options options)
     {
         // The guardrails first: a broken file fails before the (possibly long) manifest load.
-        GuardrailSet set;
-        try
-        {
-            set = GuardrailParser.Load(options.Guardrails);
-        }
-        catch (FileNotFoundException e)
-        {
-            context.Error($"guardrails file not found: {e.FileName ?? e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            context.Error($"guardrails file not found: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (ManifestException e)
-        {
-            context.Error(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Error(e.Message);
-            return ExitCodes.InvalidInput;
-        }
-        if (set.Statements.IsEmpty)
-        {
-            context.Error($"no guardrails in {string.Join(", ", options.Guardrails)}: give at least one statement under spec.guardrails");
-            return ExitCodes.InvalidInput;
-        }
+        var (set, failed) = GuardrailInput.Load(context, options.Guardrails);
+        if (set is null) return failed;
         var (cluster, exit) = context.Load(options.Paths);
         if (cluster is null) return exit;
 

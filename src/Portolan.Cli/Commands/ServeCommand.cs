@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Portolan.Core.Analysis.Guardrails;
 using Portolan.Kubernetes;
 using Portolan.Kubernetes.Live;
 using Portolan.Server.Checks;
@@ -13,7 +14,7 @@ namespace Portolan.Cli.Commands;
 public static class ServeCommand
 {
     public sealed record Options(IReadOnlyList<string> Paths, Portolan.Core.Analysis.IPBlockScope Scope, string Listen,
-        string? Certificate, string? Key, string FailurePolicy, int MaxWarnings);
+        string? Certificate, string? Key, string FailurePolicy, int MaxWarnings, IReadOnlyList<string> Guardrails);
 
     public static Command Create(Func<CommandContext> context)
     {
@@ -28,14 +29,20 @@ public static class ServeCommand
         {
             if (r.GetValueOrDefault<int>() < 0) r.AddError("--max-warnings must be 0 or more");
         });
+        var guardrails = new Option<string[]>("--guardrails")
+        {
+            Description = "Guardrails file (as for check; docs/guardrails.md); a change that breaks an error-severity guardrail is denied, others warn; may be repeated",
+            HelpName = "FILE",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var command = new Command("serve", "Run the validating admission webhook over HTTPS: POST /validate answers AdmissionReview v1 "
             + "requests for NetworkPolicy and the admin-tier kinds against the state in PATH or the watched cluster (every namespace unless -n), allowed with warnings listing what the "
             + "change opens, or denied with the reason; also /healthz, /readyz, /metrics. Runs until SIGINT or SIGTERM. "
             + "Example: portolan serve manifests/ --tls-cert tls.crt --tls-key tls.key");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { listen, certificate, key, failure, maxWarnings }) command.Options.Add(option);
+        foreach (var option in new Option[] { listen, certificate, key, failure, maxWarnings, guardrails }) command.Options.Add(option);
         command.SetAction((parse, cancellation) => RunAsync(context(), new Options(inputs.AllPaths(parse), inputs.ScopeOf(parse),
-            parse.GetValue(listen)!, parse.GetValue(certificate), parse.GetValue(key), parse.GetValue(failure)!, parse.GetValue(maxWarnings)), cancellation));
+            parse.GetValue(listen)!, parse.GetValue(certificate), parse.GetValue(key), parse.GetValue(failure)!, parse.GetValue(maxWarnings), parse.GetValue(guardrails) ?? []), cancellation));
         return command;
     }
 
@@ -56,11 +63,19 @@ public static class ServeCommand
         }
         var serve = new ServeOptions(endpoint, options.Certificate, options.Key,
             options.FailurePolicy == "open" ? FailurePolicy.Open : FailurePolicy.Closed, options.MaxWarnings);
-        var state = new PolicyState(options.Scope);
+        var checks = new List<IPolicyCheck> { new PrioritySetCheck() };
+        GuardrailSet? set = null;
+        if (options.Guardrails.Count > 0)
+        {
+            (set, var failed) = GuardrailInput.Load(context, options.Guardrails);
+            if (set is null) return failed;
+            checks.Add(new GuardrailCheck(set));
+        }
+        var state = new PolicyState(options.Scope, checks, set?.AddressCuts);
         WebhookServer server;
         try
         {
-            server = await WebhookServer.StartAsync(serve, source, state, [new PrioritySetCheck()], log, cancellation).ConfigureAwait(false);
+            server = await WebhookServer.StartAsync(serve, source, state, log, cancellation).ConfigureAwait(false);
         }
         catch (CertificateException e)
         {

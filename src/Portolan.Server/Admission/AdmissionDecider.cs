@@ -11,7 +11,7 @@ namespace Portolan.Server.Admission;
 /// checks. Denied when a check denies (or the object is invalid); otherwise allowed with the exposure
 /// and the checks' warnings. Never stores the change: the stored state comes from the state source.
 /// </summary>
-public sealed class AdmissionDecider(PolicyState state, IReadOnlyList<IPolicyCheck> checks, int warningLimit = ExposureWarnings.DefaultLimit)
+public sealed class AdmissionDecider(PolicyState state, int warningLimit = ExposureWarnings.DefaultLimit)
 {
     public AdmissionDecision Decide(AdmissionRequest request)
     {
@@ -39,9 +39,8 @@ public sealed class AdmissionDecider(PolicyState state, IReadOnlyList<IPolicyChe
             }
             key = PolicyKey.Of(replacement);
         }
-        var proposal = state.Preview(key, replacement);
-        if (proposal is null) return AdmissionDecision.Allow([$"portolan: {key} is not in the analysed state; deleting it changes nothing Portolan knows of"]);
-        var findings = checks.SelectMany(c => c.Check(proposal)).ToList();
+        var preview = state.Preview(key, replacement);
+        if (preview is not var (proposal, findings)) return AdmissionDecision.Allow([$"portolan: {key} is not in the analysed state; deleting it changes nothing Portolan knows of"]);
         var denials = findings.Where(f => f.Severity == FindingSeverity.Deny).ToList();
         if (denials.Count > 0)
         {

@@ -1,3 +1,4 @@
+using Portolan.Core.Analysis.Compressed;
 using Portolan.Server.State;
 
 namespace Portolan.Server.Checks;
@@ -6,9 +7,15 @@ namespace Portolan.Server.Checks;
 /// A check run on the state an admission request proposes. Guardrails answer with
 /// <see cref="FindingSeverity.Deny"/> findings (the request is refused), lint with
 /// <see cref="FindingSeverity.Warn"/> findings (the request is allowed and the user warned).
-/// Checks run outside the state lock and must be thread-safe.
+/// Both methods are called under the state lock, one at a time.
 /// </summary>
 public interface IPolicyCheck
 {
+    /// <summary>The stored state changed (loaded, or a watch event): remember what it already breaks, so only new findings count.</summary>
+    void StateChanged(CompressedEngine current)
+    {
+    }
+
+    /// <summary>Findings on the proposed state; <see cref="Proposal.Engine"/> is valid only during this call.</summary>
     IEnumerable<CheckFinding> Check(Proposal proposal);
 }

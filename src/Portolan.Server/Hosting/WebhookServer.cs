@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Portolan.Server.Admission;
-using Portolan.Server.Checks;
 using Portolan.Server.Metrics;
 using Portolan.Server.State;
 using Portolan.Server.Web;
@@ -43,7 +42,7 @@ public sealed class WebhookServer : IAsyncDisposable
 
     /// <summary>Starts listening, then starts the state source (/readyz answers 503 until it has loaded).</summary>
     public static async Task<WebhookServer> StartAsync(ServeOptions options, IStateSource source, PolicyState state,
-        IReadOnlyList<IPolicyCheck> checks, Action<string> log, CancellationToken cancellation = default)
+        Action<string> log, CancellationToken cancellation = default)
     {
         var certificate = new CertificateFiles(options.CertificatePath, options.KeyPath);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -61,7 +60,7 @@ public sealed class WebhookServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         var metrics = new WebhookMetrics();
-        var endpoints = new WebhookEndpoints(new AdmissionDecider(state, checks, options.WarningLimit), state, metrics, options.FailurePolicy, source, log);
+        var endpoints = new WebhookEndpoints(new AdmissionDecider(state, options.WarningLimit), state, metrics, options.FailurePolicy, source, log);
         app.UseRouting();
         app.MapPost("/validate", endpoints.Validate);
         app.MapGet("/healthz", WebhookEndpoints.Healthz);

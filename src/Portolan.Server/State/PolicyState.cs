@@ -1,6 +1,8 @@
 using Portolan.Core.Analysis;
 using Portolan.Core.Analysis.Compressed;
 using Portolan.Core.Model;
+using Portolan.Core.Sets;
+using Portolan.Server.Checks;
 
 namespace Portolan.Server.State;
 
@@ -9,7 +11,10 @@ namespace Portolan.Server.State;
 /// incremental analysis. Admission previews a change and leaves the state as it was; only the state
 /// source replaces it. Previews are serialised (the engine is not thread-safe); each takes milliseconds.
 /// </summary>
-public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = PolicyState.DefaultRebuildAfter)
+/// <param name="checks">Run on every proposed state (guardrails, lint), under the lock.</param>
+/// <param name="extraCuts">External-range boundaries the checks need (the ranges guardrails name).</param>
+public sealed class PolicyState(IPBlockScope scope, IReadOnlyList<IPolicyCheck>? checks = null,
+    IReadOnlyCollection<AddressSet>? extraCuts = null, int rebuildAfterPreviews = PolicyState.DefaultRebuildAfter)
 {
     /// <summary>
     /// The engine caches rows per policy object it has seen, so previews of ever-new objects grow it;
@@ -26,6 +31,8 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IPBlockScope Scope => scope;
+
+    private IReadOnlyList<IPolicyCheck> Checks => checks ?? [];
 
     public bool IsReady => Volatile.Read(ref _analysis) is not null;
 
@@ -47,11 +54,12 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
     // With a version, the new analysis is dropped if a change was stored meanwhile (a rebuild must not undo it).
     private void Replace(Cluster cluster, long? onlyAtVersion)
     {
-        var analysis = new IncrementalAnalysis(cluster, scope);
+        var analysis = new IncrementalAnalysis(cluster, scope, extraCuts);
         var policies = cluster.Policies.ToDictionary(PolicyKey.Of);
         lock (_gate)
         {
             if (onlyAtVersion is { } version && version != _version) return;
+            foreach (var check in Checks) check.StateChanged(analysis.Engine);
             _analysis = analysis;
             _policies = policies;
             _previews = 0;
@@ -68,6 +76,7 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
             var analysis = _analysis ?? throw new StateNotReadyException();
             analysis.Apply(change);
             _version++;
+            foreach (var check in Checks) check.StateChanged(analysis.Engine);
             switch (change)
             {
                 case PolicyAdded a:
@@ -86,11 +95,13 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
 
     /// <summary>
     /// What storing <paramref name="replacement"/> under <paramref name="key"/> (or deleting it, when null)
-    /// would open and close; null when it changes nothing the analysis holds (deleting an unknown policy).
+    /// would open and close, and what the checks find in that state; null when it changes nothing the
+    /// analysis holds (deleting an unknown policy).
     /// </summary>
-    public Proposal? Preview(PolicyKey key, Policy? replacement)
+    public (Proposal Proposal, IReadOnlyList<CheckFinding> Findings)? Preview(PolicyKey key, Policy? replacement)
     {
-        Proposal? proposal;
+        Proposal? proposal = null;
+        var findings = new List<CheckFinding>();
         lock (_gate)
         {
             var analysis = _analysis ?? throw new StateNotReadyException();
@@ -104,11 +115,15 @@ public sealed class PolicyState(IPBlockScope scope, int rebuildAfterPreviews = P
             };
             if (change is null) return null;
             var before = analysis.Cluster;
-            proposal = new Proposal(change, before, analysis.Preview(change));
+            analysis.Preview(change, (effect, engine) =>
+            {
+                proposal = new Proposal(change, before, effect, engine);
+                foreach (var check in Checks) findings.AddRange(check.Check(proposal));
+            });
             _previews++;
         }
         if (_previews >= rebuildAfterPreviews && Interlocked.Exchange(ref _rebuilding, 1) == 0) _ = Task.Run(RebuildFromCurrent);
-        return proposal;
+        return (proposal!, findings);
     }
 
     private void RebuildFromCurrent()

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Portolan.Core.Analysis;
+using Portolan.Core.Analysis.Guardrails;
+using Portolan.Kubernetes.Guardrails;
 using Portolan.Server.Checks;
 using Portolan.Server.Hosting;
 using Portolan.Server.State;
@@ -32,10 +34,17 @@ public sealed class WebhookHarness : IAsyncDisposable
 
     /// <summary>Starts on the state in <paramref name="manifests"/> (or from <paramref name="source"/>) and, unless told not to, waits until it is loaded.</summary>
     public static async Task<WebhookHarness> StartAsync(string manifests, FailurePolicy failurePolicy = FailurePolicy.Closed,
-        int warningLimit = 10, Func<string, IStateSource>? source = null, bool waitUntilReady = true)
+        int warningLimit = 10, Func<string, IStateSource>? source = null, bool waitUntilReady = true, string? guardrails = null)
     {
         var directory = new TempDirectory();
         directory.Write("state/cluster.yaml", manifests);
+        var checks = new List<IPolicyCheck> { new PrioritySetCheck() };
+        GuardrailSet? set = null;
+        if (guardrails is not null)
+        {
+            set = GuardrailParser.Parse(new StringReader(guardrails), "guardrails.yaml");
+            checks.Add(new GuardrailCheck(set));
+        }
         var certificate = new TestCertificate(directory.Path);
         var log = new List<string>();
         void Note(string line)
@@ -45,7 +54,7 @@ public sealed class WebhookHarness : IAsyncDisposable
         var statePath = Path.Combine(directory.Path, "state");
         var options = new ServeOptions(new IPEndPoint(IPAddress.Loopback, 0), certificate.CertificatePath, certificate.KeyPath, failurePolicy, warningLimit);
         var server = await WebhookServer.StartAsync(options, source?.Invoke(statePath) ?? new DirectoryStateSource([statePath], Note),
-            new PolicyState(IPBlockScope.All), [new PrioritySetCheck()], Note);
+            new PolicyState(IPBlockScope.All, checks, set?.AddressCuts), Note);
         if (waitUntilReady) await server.State.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         return new WebhookHarness(directory, server, certificate.Client(server.Address), log);
     }

@@ -9,9 +9,10 @@ namespace Portolan.Core.Analysis.Compressed;
 /// reports the connections it opens or closes; a change that needs new classes, atoms or address
 /// ranges rebuilds the state (and says so).
 /// </summary>
-public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
+/// <param name="extraCuts">More external-range boundaries, kept through rebuilds (e.g. the ranges guardrails name).</param>
+public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope scope, IReadOnlyCollection<Sets.AddressSet>? extraCuts = null)
 {
-    public CompressedEngine Engine { get; private set; } = new(cluster, scope);
+    public CompressedEngine Engine { get; private set; } = new(cluster, scope, extraCuts);
 
     public Cluster Cluster => Engine.Cluster;
 
@@ -123,7 +124,7 @@ public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope sc
             PodRemoved p => cluster with { Pods = cluster.Pods.Remove(p.Pod, ReferenceEqualityComparer.Instance) },
             _ => cluster,
         };
-        Engine = new CompressedEngine(cluster, Engine.Matcher.Scope);
+        Engine = new CompressedEngine(cluster, Engine.Matcher.Scope, extraCuts);
         var after = Result();
         var (opened, closed) = ConnectivityDelta.Between(before, after);
         return new ChangeResult(cluster, opened, closed, Engine.ClassCount, Rebuilt: true);
