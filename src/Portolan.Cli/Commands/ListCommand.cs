@@ -19,7 +19,7 @@ public static class ListCommand
             HelpName = "txt|json|csv|md|dot|html|stats",
         };
         Choices.Restrict(output, "txt", "json", "csv", "md", "dot", "html", "stats");
-        var stats = new Option<bool>("--stats") { Description = "Also print counts and phase timings (time, peak RSS) on stderr" };
+        var stats = new Option<bool>("--stats") { Description = "Also print counts and phase timings (wall, CPU, GC pauses, peak RSS) on stderr" };
         var command = new Command("list", "List every allowed connection: which workload (or external range) can reach which, on which protocols and ports.");
         inputs.AddTo(command);
         command.Options.Add(output);

@@ -22,9 +22,10 @@ public static class ListStats
         };
         if (workloadPairs is { } pairs) rows.Add(("allowed workload pairs", Count(pairs)));
         foreach (var (name, value) in rows) output.Write($"{name,-24}{value,14}\n");
-        output.Write($"\n{"phase",-10}{"time",12}{"peak RSS",14}\n");
-        foreach (var (phase, time, rss) in clock.Phases) output.Write($"{phase,-10}{Seconds(time),12}{Mebibytes(rss),14}\n");
-        output.Write($"{"total",-10}{Seconds(clock.Total),12}\n");
+        output.Write($"\n{"phase",-10}{"time",12}{"cpu",12}{"gc pauses",12}{"peak RSS",12}\n");
+        foreach (var p in clock.Phases)
+            output.Write($"{p.Name,-10}{Seconds(p.Wall),12}{Seconds(p.Cpu),12}{Seconds(p.GcPause),12}{Mebibytes(p.PeakRss),12}\n");
+        output.Write($"{"total",-10}{Seconds(clock.Total),12}{Seconds(clock.TotalCpu),12}{Seconds(clock.TotalGcPause),12}\n");
     }
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -17,6 +17,9 @@ public sealed record Pod(
     WorkloadRef Workload,
     SourceLocation Origin)
 {
+    /// <summary>metadata.annotations (e.g. portolan.dev/lint-disable); empty when there are none.</summary>
+    public Labels Annotations { get; init; } = Labels.Empty;
+
     public WorkloadRef AsOwnWorkload => new(Namespace, Name, "Pod");
 
     /// <summary>First container port with this name, in container order (semantics §3.7).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Portolan.Core.Selectors;
 
 namespace Portolan.Core.Model;
 
@@ -20,6 +21,9 @@ public sealed record Policy(
     ImmutableArray<Rule> Egress,
     SourceLocation Origin)
 {
+    /// <summary>metadata.annotations (e.g. portolan.dev/lint-disable); empty when there are none.</summary>
+    public Labels Annotations { get; init; } = Labels.Empty;
+
     public bool Affects(Direction direction) => direction == Direction.Ingress ? AffectsIngress : AffectsEgress;
 
     public ImmutableArray<Rule> Rules(Direction direction) => direction == Direction.Ingress ? Ingress : Egress;

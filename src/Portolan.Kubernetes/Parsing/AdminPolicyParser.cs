@@ -58,7 +58,10 @@ public static class AdminPolicyParser
         var ingress = Rules(node, shape, spec, Direction.Ingress);
         var egress = Rules(node, shape, spec, Direction.Egress);
         // Semantics §4.2: a direction without rules is not affected at all.
-        return new Policy(shape.Kind, null, header.Name, tier, priority, subject, !ingress.IsEmpty, !egress.IsEmpty, ingress, egress, header.Origin);
+        return new Policy(shape.Kind, null, header.Name, tier, priority, subject, !ingress.IsEmpty, !egress.IsEmpty, ingress, egress, header.Origin)
+        {
+            Annotations = header.Annotations(node),
+        };
     }
 
     private static int Priority(Node node, YMap spec)

@@ -9,7 +9,10 @@ public static class NamespaceParser
 {
     public static NamespaceInfo ParseNamespace(ObjectHeader header, Node node) =>
         NamespaceInfo.Create(header.Name,
-            SelectorParser.ParseLabels(node, node.Map(header.Metadata, "labels", "metadata"), "metadata.labels"), header.Origin);
+            SelectorParser.ParseLabels(node, node.Map(header.Metadata, "labels", "metadata"), "metadata.labels"), header.Origin) with
+        {
+            Annotations = header.Annotations(node),
+        };
 
     /// <summary>A Node with the IP addresses in status.addresses (host names are skipped).</summary>
     public static NodeInfo ParseNode(ObjectHeader header, Node node)

@@ -42,7 +42,10 @@ public static class NetworkPolicyParser
             }
         }
         return new Policy(PolicyKind.NetworkPolicy, ns, header.Name, Tier.NetworkPolicy, 0,
-            PodSelection.InNamespace(ns, podSelector), affectsIngress, affectsEgress, ingress, egress, header.Origin);
+            PodSelection.InNamespace(ns, podSelector), affectsIngress, affectsEgress, ingress, egress, header.Origin)
+        {
+            Annotations = header.Annotations(node),
+        };
     }
 
     private static ImmutableArray<Rule> Rules(Node node, string ns, IReadOnlyList<YNode>? items, Direction direction)

@@ -1,4 +1,5 @@
 using Portolan.Core.Model;
+using Selectors = Portolan.Core.Selectors;
 using Portolan.Kubernetes.Yaml;
 
 namespace Portolan.Kubernetes.Parsing;
@@ -8,6 +9,10 @@ public sealed record ObjectHeader(string ApiVersion, string Kind, string Name, s
 {
     /// <summary>"Kind ns/name" or "Kind name", as messages name objects.</summary>
     public string Display => Namespace is null ? $"{Kind} {Name}" : $"{Kind} {Namespace}/{Name}";
+
+    /// <summary>metadata.annotations as a string map (values must be strings, as the API server requires).</summary>
+    public Selectors.Labels Annotations(Node node) =>
+        node.Map(Metadata, "annotations", "metadata") is { } map ? SelectorParser.ParseLabels(node, map, "metadata.annotations") : Selectors.Labels.Empty;
 
     /// <summary>The namespace with the default applied, for namespaced kinds.</summary>
     public string NamespaceOrDefault => string.IsNullOrEmpty(Namespace) ? "default" : Namespace;

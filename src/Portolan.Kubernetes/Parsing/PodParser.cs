@@ -22,7 +22,7 @@ public static class PodParser
         var spec = node.Map(header.Root, "spec", "");
         var ports = spec is null ? [] : Ports(node, spec, "spec");
         var ips = Addresses(node, header.Root);
-        return new Pod(ns, header.Name, labels, ports, ips, Owner(node, header, ns), header.Origin);
+        return new Pod(ns, header.Name, labels, ports, ips, Owner(node, header, ns), header.Origin) { Annotations = header.Annotations(node) };
     }
 
     public static Pod ParseWorkload(ObjectHeader header, Node node)
@@ -43,7 +43,7 @@ public static class PodParser
             $"{templatePath}.metadata.labels");
         var podSpec = template is null ? null : node.Map(template, "spec", templatePath);
         var ports = podSpec is null ? [] : Ports(node, podSpec, $"{templatePath}.spec");
-        return new Pod(ns, header.Name, labels, ports, [], new WorkloadRef(ns, header.Name, header.Kind), header.Origin);
+        return new Pod(ns, header.Name, labels, ports, [], new WorkloadRef(ns, header.Name, header.Kind), header.Origin) { Annotations = header.Annotations(node) };
     }
 
     private static ImmutableArray<ContainerPort> Ports(Node node, YMap podSpec, string path)

@@ -13,7 +13,7 @@ namespace Portolan.Output.Diff;
 /// </summary>
 public static class DiffSarifRenderer
 {
-    public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    public const string SchemaUri = Sarif.SchemaUri;
 
     /// <param name="causes">The manifests behind an entry (see <see cref="DiffExplainer"/>).</param>
     /// <param name="uriOf">A relative URI for a file name as loaded, or null when it has none (stdin).</param>
@@ -51,27 +51,9 @@ public static class DiffSarifRenderer
         json.WriteStartArray("rules");
         foreach (var rule in DiffSarifRules.All)
         {
-            json.WriteStartObject();
-            json.WriteString("id", rule.Id);
-            json.WriteString("name", rule.Name);
-            WriteMessage(json, "shortDescription", rule.Short);
-            WriteMessage(json, "fullDescription", $"{rule.Short} {rule.Help}");
-            json.WriteStartObject("help");
-            json.WriteString("text", rule.Help);
-            json.WriteString("markdown", $"**{rule.Short}**\n\n{rule.Help}\n\nRun `portolan diff` locally with `-o md` for the whole change, or `portolan eval` to see which rule decides one connection.");
-            json.WriteEndObject();
-            json.WriteStartObject("defaultConfiguration");
-            json.WriteString("level", rule.Level);
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteString("security-severity", rule.Severity);
-            json.WriteStartArray("tags");
-            json.WriteStringValue("security");
-            json.WriteStringValue("kubernetes");
-            json.WriteStringValue("network-policy");
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
+            Sarif.WriteRule(json, rule.Id, rule.Name, rule.Short, $"{rule.Short} {rule.Help}", rule.Help,
+                $"**{rule.Short}**\n\n{rule.Help}\n\nRun `portolan diff` locally with `-o md` for the whole change, or `portolan eval` to see which rule decides one connection.",
+                rule.Level, rule.Severity);
         }
         json.WriteEndArray();
         json.WriteEndObject();
@@ -88,7 +70,7 @@ public static class DiffSarifRenderer
         json.WriteNumber("ruleIndex", index);
         // What opens nothing is informational, whatever its kind.
         json.WriteString("level", entry.Opened.IsEmpty ? "note" : "warning");
-        WriteMessage(json, "message", Message(entry));
+        Sarif.WriteMessage(json, "message", Message(entry));
 
         var located = causes.Select(c => (Cause: c, Uri: uriOf(c.Location.File))).Where(c => !string.IsNullOrEmpty(c.Uri)).ToList();
         json.WriteStartArray("locations");
@@ -142,14 +124,7 @@ public static class DiffSarifRenderer
             json.WriteEndObject();
         }
         json.WriteEndObject();
-        if (description is not null) WriteMessage(json, "message", description);
-        json.WriteEndObject();
-    }
-
-    private static void WriteMessage(Utf8JsonWriter json, string property, string text)
-    {
-        json.WriteStartObject(property);
-        json.WriteString("text", text);
+        if (description is not null) Sarif.WriteMessage(json, "message", description);
         json.WriteEndObject();
     }
 
@@ -159,7 +134,6 @@ public static class DiffSarifRenderer
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    /// <summary>A relative file path as a URI reference: '/' separators, each segment percent-encoded.</summary>
-    public static string RelativeUri(string path) =>
-        string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    /// <summary>A relative file path as a URI reference (see <see cref="Sarif.RelativeUri"/>).</summary>
+    public static string RelativeUri(string path) => Sarif.RelativeUri(path);
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Portolan.Core.Model;
-using Portolan.Output.Diff;
 
 namespace Portolan.Output.Findings;
 
@@ -24,7 +23,7 @@ public static class FindingSarifRenderer
         using (var json = new Utf8JsonWriter(buffer, JsonShapes.Options))
         {
             json.WriteStartObject();
-            json.WriteString("$schema", DiffSarifRenderer.SchemaUri);
+            json.WriteString("$schema", Sarif.SchemaUri);
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
@@ -67,28 +66,10 @@ public static class FindingSarifRenderer
         json.WriteStartArray("rules");
         foreach (var rule in report.Rules)
         {
-            json.WriteStartObject();
-            json.WriteString("id", rule.Id);
-            json.WriteString("name", rule.Name);
-            WriteMessage(json, "shortDescription", rule.Summary);
-            WriteMessage(json, "fullDescription", rule.Explanation);
-            json.WriteStartObject("help");
-            json.WriteString("text", $"{rule.Explanation}\n\nFix: {rule.FixHint}");
-            json.WriteString("markdown", $"**{rule.Summary}**\n\n{rule.Explanation}\n\n**Fix:** {rule.FixHint}\n\n"
-                + $"Run `portolan {report.Command}` locally to see every finding; `portolan eval` explains one connection.");
-            json.WriteEndObject();
-            json.WriteStartObject("defaultConfiguration");
-            json.WriteString("level", Level(rule.DefaultSeverity));
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteString("security-severity", SecuritySeverity(rule.DefaultSeverity));
-            json.WriteStartArray("tags");
-            json.WriteStringValue("security");
-            json.WriteStringValue("kubernetes");
-            json.WriteStringValue("network-policy");
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
+            Sarif.WriteRule(json, rule.Id, rule.Name, rule.Summary, rule.Explanation, $"{rule.Explanation}\n\nFix: {rule.FixHint}",
+                $"**{rule.Summary}**\n\n{rule.Explanation}\n\n**Fix:** {rule.FixHint}\n\n"
+                + $"Run `portolan {report.Command}` locally to see every finding; `portolan eval` explains one connection.",
+                Level(rule.DefaultSeverity), SecuritySeverity(rule.DefaultSeverity));
         }
         json.WriteEndArray();
         json.WriteEndObject();
@@ -103,7 +84,7 @@ public static class FindingSarifRenderer
         json.WriteString("level", Level(finding.Severity));
         var text = new StringBuilder($"{finding.Object}: {finding.Message}");
         foreach (var detail in finding.Details) text.Append('\n').Append(detail);
-        WriteMessage(json, "message", text.ToString());
+        Sarif.WriteMessage(json, "message", text.ToString());
         if (Uri(finding.Location, baseDirectory) is { } uri)
         {
             json.WriteStartArray("locations");
@@ -144,7 +125,7 @@ public static class FindingSarifRenderer
         if (location is null || location.File.Length == 0 || location.File.StartsWith('<')) return null;
         var file = Path.IsPathRooted(location.File) ? Path.GetRelativePath(baseDirectory, location.File) : location.File;
         if (file.StartsWith("./", StringComparison.Ordinal)) file = file[2..];
-        return DiffSarifRenderer.RelativeUri(file);
+        return Sarif.RelativeUri(file);
     }
 
     public static string Fingerprint(Finding finding)
@@ -152,12 +133,5 @@ public static class FindingSarifRenderer
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
             $"{finding.RuleId}\n{finding.Object}\n{finding.Message}")));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
-    }
-
-    private static void WriteMessage(Utf8JsonWriter json, string property, string text)
-    {
-        json.WriteStartObject(property);
-        json.WriteString("text", text);
-        json.WriteEndObject();
     }
 }

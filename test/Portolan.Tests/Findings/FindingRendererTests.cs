@@ -12,6 +12,8 @@ public sealed class FindingRendererTests
     internal static readonly Lazy<JsonSchema> SarifSchema = new(() => JsonSchema.FromFileAsync(
         Path.GetFullPath(Path.Combine(Paths.RepoRoot, "..", "shared", "reference", "sarif-schema-2.1.0.json"))).GetAwaiter().GetResult());
 
+    public static TheoryData<string> AllFormats => [.. FindingRenderers.Formats];
+
     private static string Render(string format)
     {
         var writer = new StringWriter { NewLine = "\n" };
@@ -20,10 +22,7 @@ public sealed class FindingRendererTests
     }
 
     [Theory]
-    [InlineData("txt")]
-    [InlineData("json")]
-    [InlineData("sarif")]
-    [InlineData("junit")]
+    [MemberData(nameof(AllFormats))]
     public void Output_matches_the_golden_file(string format)
     {
         var text = Render(format);

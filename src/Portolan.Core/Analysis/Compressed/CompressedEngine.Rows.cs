@@ -33,9 +33,7 @@ public sealed partial class CompressedEngine
     private BitSet[] RowsFor(int c, Direction direction, Dictionary<Policy, BitSet> selected)
     {
         var subject = Classes[c].Representative;
-        var admin = _index.Admin.Where(p => p.Affects(direction) && selected[p][c]).ToList();
-        var networkPolicies = _index.NetworkPoliciesIn(subject.Pod.Namespace).Where(p => p.Affects(direction) && selected[p][c]).ToList();
-        var baseline = _index.Baseline.Where(p => p.Affects(direction) && selected[p][c]).ToList();
+        var (admin, networkPolicies, baseline) = PoliciesOf(c, direction, selected);
         var namedIngress = direction == Direction.Ingress
             && admin.Concat(networkPolicies).Concat(baseline).Any(p => p.Ingress.Any(r => r.Ports.Any(x => x is NamedPortMatch)));
         var key = $"{direction}|{Ids(admin)}|{Ids(networkPolicies)}|{Ids(baseline)}|{(namedIngress ? PodClass.PortsKey(subject.Pod) : "")}";
@@ -56,6 +54,12 @@ public sealed partial class CompressedEngine
         _profiles[key] = rows;
         return rows;
     }
+
+    /// <summary>The policies of each tier that select class c and affect the direction, in evaluation order.</summary>
+    private (List<Policy> Admin, List<Policy> NetworkPolicies, List<Policy> Baseline) PoliciesOf(int c, Direction direction, Dictionary<Policy, BitSet> selected) =>
+        (_index.Admin.Where(p => p.Affects(direction) && selected[p][c]).ToList(),
+         _index.NetworkPoliciesIn(Classes[c].Representative.Pod.Namespace).Where(p => p.Affects(direction) && selected[p][c]).ToList(),
+         _index.Baseline.Where(p => p.Affects(direction) && selected[p][c]).ToList());
 
     // How a rule treats atom k: whole peers ('1'), nothing ('0'), or peers narrowed by a named port (unique to k).
     private string AtomSignature(RuleTargets rule, Direction direction, PodEndpoint subject, int atom)
@@ -78,8 +82,9 @@ public sealed partial class CompressedEngine
         }));
     }
 
+    /// <param name="excluded">A rule to evaluate as if it were not there (see <see cref="RuleEffect"/>).</param>
     private BitSet Row(PodEndpoint subject, Direction direction, int atom,
-        List<Policy> admin, List<Policy> networkPolicies, List<Policy> baseline)
+        List<Policy> admin, List<Policy> networkPolicies, List<Policy> baseline, Rule? excluded = null)
     {
         var n = EndpointCount;
         var allowed = new BitSet(n);
@@ -89,6 +94,7 @@ public sealed partial class CompressedEngine
         {
             foreach (var rule in policy.Rules(direction))
             {
+                if (ReferenceEquals(rule, excluded)) continue;
                 var match = Match(rule, direction, subject, atom);
                 if (match is null) continue;
                 if (rule.Action == RuleAction.Allow) allowed.OrAnd(match, undecided);
@@ -106,6 +112,7 @@ public sealed partial class CompressedEngine
             {
                 foreach (var rule in policy.Rules(direction))
                 {
+                    if (ReferenceEquals(rule, excluded)) continue;
                     var match = Match(rule, direction, subject, atom);
                     if (match is not null) npAllowed.Or(match);
                 }
@@ -119,6 +126,7 @@ public sealed partial class CompressedEngine
         {
             foreach (var rule in policy.Rules(direction))
             {
+                if (ReferenceEquals(rule, excluded)) continue;
                 var match = Match(rule, direction, subject, atom);
                 if (match is null) continue;
                 if (rule.Action == RuleAction.Deny) baselineDenied.OrAnd(match, baselineUndecided);

@@ -1,0 +1,8 @@
+namespace Portolan.Core.Analysis.Lint;
+
+public enum LintSeverity
+{
+    Info,
+    Warning,
+    Error,
+}
