@@ -14,7 +14,7 @@ namespace Portolan.Cli.Commands;
 public static class ServeCommand
 {
     public sealed record Options(IReadOnlyList<string> Paths, Portolan.Core.Analysis.IPBlockScope Scope, string Listen,
-        string? Certificate, string? Key, string FailurePolicy, int MaxWarnings, IReadOnlyList<string> Guardrails);
+        string? Certificate, string? Key, string FailurePolicy, int MaxWarnings, IReadOnlyList<string> Guardrails, bool Lint = true);
 
     public static Command Create(Func<CommandContext> context)
     {
@@ -35,14 +35,16 @@ public static class ServeCommand
             HelpName = "FILE",
             Arity = ArgumentArity.OneOrMore,
         };
+        var lint = new Option<string>("--lint") { Description = "Warn about lint findings on the policy under review (re-analyses the proposed state: costs more per request)", DefaultValueFactory = _ => "on", HelpName = "on|off" };
+        Choices.Restrict(lint, "on", "off");
         var command = new Command("serve", "Run the validating admission webhook over HTTPS: POST /validate answers AdmissionReview v1 "
             + "requests for NetworkPolicy and the admin-tier kinds against the state in PATH or the watched cluster (every namespace unless -n), allowed with warnings listing what the "
             + "change opens, or denied with the reason; also /healthz, /readyz, /metrics. Runs until SIGINT or SIGTERM. "
             + "Example: portolan serve manifests/ --tls-cert tls.crt --tls-key tls.key");
         inputs.AddTo(command);
-        foreach (var option in new Option[] { listen, certificate, key, failure, maxWarnings, guardrails }) command.Options.Add(option);
+        foreach (var option in new Option[] { listen, certificate, key, failure, maxWarnings, guardrails, lint }) command.Options.Add(option);
         command.SetAction((parse, cancellation) => RunAsync(context(), new Options(inputs.AllPaths(parse), inputs.ScopeOf(parse),
-            parse.GetValue(listen)!, parse.GetValue(certificate), parse.GetValue(key), parse.GetValue(failure)!, parse.GetValue(maxWarnings), parse.GetValue(guardrails) ?? []), cancellation));
+            parse.GetValue(listen)!, parse.GetValue(certificate), parse.GetValue(key), parse.GetValue(failure)!, parse.GetValue(maxWarnings), parse.GetValue(guardrails) ?? [], parse.GetValue(lint) == "on"), cancellation));
         return command;
     }
 
@@ -71,6 +73,7 @@ public static class ServeCommand
             if (set is null) return failed;
             checks.Add(new GuardrailCheck(set));
         }
+        if (options.Lint) checks.Add(new LintCheck(options.Scope, []));
         var state = new PolicyState(options.Scope, checks, set?.AddressCuts);
         WebhookServer server;
         try

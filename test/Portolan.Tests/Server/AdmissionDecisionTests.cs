@@ -148,4 +148,17 @@ public sealed class AdmissionDecisionTests
         Assert.Equal(first, second);
         Assert.Equal(2, webhook.Server.State.Cluster!.Policies.Count(p => p.Namespace == "shop"));
     }
+
+    [Fact]
+    public async Task Lint_findings_on_the_policy_under_review_are_warnings()
+    {
+        await using var webhook = await WebhookHarness.StartAsync(Fixtures.Cluster, lint: true);
+        var anyAny = NetworkPolicy("shop", "allow-everything", """{"podSelector": {}, "ingress": [{}], "egress": [{}]}""");
+        var response = await webhook.ReviewAsync(NetworkPolicyReview("uid-lint", "CREATE", anyAny));
+        Assert.True(response["allowed"]!.GetValue<bool>());
+        var warnings = Warnings(response);
+        Assert.Contains(warnings, w => w.StartsWith("portolan: [lint permit-any-any] NetworkPolicy shop/allow-everything: ", StringComparison.Ordinal));
+        // Findings about other objects (db-from-web, the namespaces) are not the author's to fix here.
+        Assert.All(warnings.Where(w => w.Contains("[lint ", StringComparison.Ordinal)), w => Assert.Contains("NetworkPolicy shop/allow-everything: ", w));
+    }
 }

@@ -34,7 +34,7 @@ public sealed class WebhookHarness : IAsyncDisposable
 
     /// <summary>Starts on the state in <paramref name="manifests"/> (or from <paramref name="source"/>) and, unless told not to, waits until it is loaded.</summary>
     public static async Task<WebhookHarness> StartAsync(string manifests, FailurePolicy failurePolicy = FailurePolicy.Closed,
-        int warningLimit = 10, Func<string, IStateSource>? source = null, bool waitUntilReady = true, string? guardrails = null)
+        int warningLimit = 10, Func<string, IStateSource>? source = null, bool waitUntilReady = true, string? guardrails = null, bool lint = false)
     {
         var directory = new TempDirectory();
         directory.Write("state/cluster.yaml", manifests);
@@ -45,6 +45,7 @@ public sealed class WebhookHarness : IAsyncDisposable
             set = GuardrailParser.Parse(new StringReader(guardrails), "guardrails.yaml");
             checks.Add(new GuardrailCheck(set));
         }
+        if (lint) checks.Add(new LintCheck(IPBlockScope.All, []));
         var certificate = new TestCertificate(directory.Path);
         var log = new List<string>();
         void Note(string line)
