@@ -23,12 +23,14 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         };
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
-        root.Subcommands.Add(GenerateCommand.Create(context));
-        root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(CompileCommand.Create(context));
+        root.Subcommands.Add(LabCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(ConvertCommand.Create(context));
         return root;
     }
 
@@ -64,7 +66,9 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
     {
         var help = new StringWriter();
         var exit = parse.Invoke(new InvocationConfiguration { Output = help, Error = configuration.Error, EnableDefaultExceptionHandler = false });
-        stdout.Write(string.Join('\n', help.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd())));
+        var text = string.Join('\n', help.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd()));
+        if (parse.CommandResult.Command is RootCommand root) text = RootHelp.ShortenCommands(text, root, HelpWidth);
+        stdout.Write(text);
         return exit;
     }
 

@@ -30,6 +30,8 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
         public List<string> Notes { get; } = [];
 
         public ManifestException? Error { get; set; }
+
+        public PodSharing Sharing { get; } = new();
     }
 
     /// <summary>
@@ -151,7 +153,11 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
 
     private static void Add(FileSink sink, ObjectHeader header, NamespaceInfo value) => sink.Items.Add(b => b.Add(header, value));
 
-    private static void Add(FileSink sink, ObjectHeader header, Pod value) => sink.Items.Add(b => b.Add(header, value));
+    private static void Add(FileSink sink, ObjectHeader header, Pod value)
+    {
+        var shared = sink.Sharing.Share(value);
+        sink.Items.Add(b => b.Add(header, shared));
+    }
 
     private static void Add(FileSink sink, ObjectHeader header, Policy value) => sink.Items.Add(b => b.Add(header, value));
 

@@ -61,10 +61,16 @@ public sealed class InputOptions
 
     public void AddTo(Command command)
     {
-        command.Arguments.Add(Paths);
-        command.Options.Add(Filenames);
+        AddPathsTo(command);
         AddClusterTo(command);
         command.Options.Add(Scope);
+    }
+
+    /// <summary>Only the inputs, for a command whose semantics are fixed (compile enforces the kernel's, scope all).</summary>
+    public void AddPathsTo(Command command)
+    {
+        command.Arguments.Add(Paths);
+        command.Options.Add(Filenames);
     }
 
     /// <summary>Adds only the cluster options (for a command with its own PATH argument).</summary>

@@ -78,7 +78,8 @@ public sealed class DocumentChunker(TextReader reader)
     /// <summary>Splits at \n, \r\n and \r as TextReader.ReadLine does, and tells whether the last line had a break.</summary>
     private sealed class LineReader(TextReader reader)
     {
-        private readonly char[] _buffer = new char[1 << 16];
+        // 8K chars (16 KB): a larger buffer lands on the large-object heap, once per file, and brings on gen-2 collections.
+        private readonly char[] _buffer = new char[1 << 13];
         private readonly System.Text.StringBuilder _line = new();
         private int _position;
         private int _length;

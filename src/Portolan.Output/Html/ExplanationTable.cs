@@ -9,8 +9,7 @@ namespace Portolan.Output.Html;
 /// </summary>
 internal sealed class ExplanationTable(int budget)
 {
-    private readonly Dictionary<string, int> _pathIds = new(StringComparer.Ordinal);
-    private readonly List<SideExplanation> _paths = [];
+    private readonly Numbering<SideExplanation> _paths = new(SameText.Instance);
     private readonly SortedDictionary<string, List<(string Ports, bool Allowed, int Egress, int Ingress)>>[] _pairs = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
     public int Budget => budget;
@@ -19,38 +18,42 @@ internal sealed class ExplanationTable(int budget)
 
     public bool Truncated { get; private set; }
 
-    /// <summary>Explains the pair on one side (0: now, 1: was) unless it is already there or the budget is spent.</summary>
-    public void Add(int side, PairExplainer explainer, int source, int destination)
+    /// <summary>Explains the pair on one side (0: now, 1: was) unless it is already there; false when the budget is spent.</summary>
+    public bool Add(int side, PairExplainer explainer, int source, int destination)
     {
         var key = PairKey(source, destination);
-        if (_pairs[side].ContainsKey(key)) return;
+        if (_pairs[side].ContainsKey(key)) return true;
         if (Count >= budget)
         {
             Truncated = true;
-            return;
+            return false;
         }
         _pairs[side][key] = [.. explainer.Explain(source, destination)
             .Select(g => (g.Ports.ToString(), g.Allowed, Intern(g.Egress), Intern(g.Ingress)))];
+        return true;
     }
 
     public static string PairKey(int source, int destination) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{source}:{destination}");
 
-    private int Intern(SideExplanation? side)
+    private int Intern(SideExplanation? side) => side is null ? -1 : _paths.Id(side);
+
+    // Two paths are one when they read the same: the page shows only their text.
+    private sealed class SameText : IEqualityComparer<SideExplanation>
     {
-        if (side is null) return -1;
-        var key = PairExplainer.Key(side);
-        if (_pathIds.TryGetValue(key, out var id)) return id;
-        _pathIds[key] = _paths.Count;
-        _paths.Add(side);
-        return _paths.Count - 1;
+        public static SameText Instance { get; } = new();
+
+        public bool Equals(SideExplanation? x, SideExplanation? y) =>
+            x is not null && y is not null && PairExplainer.Key(x) == PairExplainer.Key(y);
+
+        public int GetHashCode(SideExplanation side) => StringComparer.Ordinal.GetHashCode(PairExplainer.Key(side));
     }
 
     /// <summary>"paths": [{allowed, steps: [text]}], "explanations": {now: {"s:d": [[ports, allowed, egress, ingress]]}, was: {...}}.</summary>
     public void Write(Utf8JsonWriter json)
     {
         json.WriteStartArray("paths");
-        foreach (var side in _paths)
+        foreach (var side in _paths.Items)
         {
             json.WriteStartObject();
             json.WriteBoolean("allowed", side.Allowed);

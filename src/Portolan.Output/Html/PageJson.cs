@@ -39,33 +39,32 @@ internal static class PageJson
         WriteAxis(json, "columns", columns, index, now.Destinations, was?.Destinations);
 
         var sets = new SetTable();
-        var table = new ExplanationTable(options.MaxExplainedPairs);
+        var rowOf = rows.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        var columnOf = columns.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        // Only pairs that allow something on either side are written; the page reads a missing cell as none.
+        var pairs = sides.SelectMany(s => s.Allowed.Keys).Distinct()
+            .Select(k => (Row: rowOf[k.Item1], Column: columnOf[k.Item2], Source: k.Item1, Destination: k.Item2))
+            .OrderBy(p => p.Row).ThenBy(p => p.Column).ToList();
         json.WriteStartArray("cells");
-        for (int r = 0; r < rows.Count; r++)
+        foreach (var (r, c, source, destination) in pairs)
         {
-            for (int c = 0; c < columns.Count; c++)
+            var set = now.Of(source, destination);
+            json.WriteStartArray();
+            json.WriteNumberValue(r);
+            json.WriteNumberValue(c);
+            json.WriteNumberValue(sets.Id(set));
+            if (was is not null)
             {
-                var (source, destination) = (rows[r], columns[c]);
-                if (source.Name == destination.Name || (source is ExternalPeer && destination is ExternalPeer)) continue;
-                var set = now.Of(source.Name, destination.Name);
-                var before = was?.Of(source.Name, destination.Name);
-                Explain(table, 0, now, source, destination);
-                if (was is not null && !set.Equals(before)) Explain(table, 1, was, source, destination);
-                if (set.IsEmpty && (before is null || before.IsEmpty)) continue;
-                json.WriteStartArray();
-                json.WriteNumberValue(r);
-                json.WriteNumberValue(c);
-                json.WriteNumberValue(sets.Id(set));
-                if (before is not null)
-                {
-                    json.WriteNumberValue(sets.Id(before));
-                    json.WriteNumberValue(sets.Id(set.Subtract(before)));
-                    json.WriteNumberValue(sets.Id(before.Subtract(set)));
-                }
-                json.WriteEndArray();
+                var before = was.Of(source, destination);
+                json.WriteNumberValue(sets.Id(before));
+                json.WriteNumberValue(sets.Id(set.Subtract(before)));
+                json.WriteNumberValue(sets.Id(before.Subtract(set)));
             }
+            json.WriteEndArray();
         }
         json.WriteEndArray();
+        var table = new ExplanationTable(options.MaxExplainedPairs);
+        ExplainInMatrixOrder(table, rows, columns, now, was);
         sets.Write(json);
         table.Write(json);
         if (diff is not null) WriteChanges(json, diff, causes!);
@@ -75,11 +74,24 @@ internal static class PageJson
         json.WriteEndObject();
     }
 
-    private static void Explain(ExplanationTable table, int side, ReportSide state, ReportPeer source, ReportPeer destination)
+    // Row by row, until the budget is spent: the now side of every cell, and in a diff the was side of a changed one.
+    private static void ExplainInMatrixOrder(ExplanationTable table, List<ReportPeer> rows, List<ReportPeer> columns, ReportSide now, ReportSide? was)
     {
-        if (state.Sources.TryGetValue(source.Name, out var s) && state.Destinations.TryGetValue(destination.Name, out var d))
-            table.Add(side, state.Explainer, s, d);
+        foreach (var source in rows)
+        {
+            foreach (var destination in columns)
+            {
+                if (source.Name == destination.Name || (source is ExternalPeer && destination is ExternalPeer)) continue;
+                if (!Explain(table, 0, now, source, destination)) return;
+                if (was is not null && !now.Of(source.Name, destination.Name).Equals(was.Of(source.Name, destination.Name))
+                    && !Explain(table, 1, was, source, destination)) return;
+            }
+        }
     }
+
+    private static bool Explain(ExplanationTable table, int side, ReportSide state, ReportPeer source, ReportPeer destination) =>
+        !state.Sources.TryGetValue(source.Name, out var s) || !state.Destinations.TryGetValue(destination.Name, out var d)
+        || table.Add(side, state.Explainer, s, d);
 
     private static void WritePeers(Utf8JsonWriter json, List<ReportPeer> peers)
     {

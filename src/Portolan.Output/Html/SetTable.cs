@@ -6,22 +6,15 @@ namespace Portolan.Output.Html;
 /// <summary>The distinct connection sets of a page, numbered in order of first use; cells refer to them by number.</summary>
 internal sealed class SetTable
 {
-    private readonly Dictionary<ConnectionSet, int> _ids = [];
-    private readonly List<ConnectionSet> _sets = [];
+    private readonly Numbering<ConnectionSet> _sets = new();
 
-    public int Id(ConnectionSet set)
-    {
-        if (_ids.TryGetValue(set, out var id)) return id;
-        _ids[set] = _sets.Count;
-        _sets.Add(set);
-        return _sets.Count - 1;
-    }
+    public int Id(ConnectionSet set) => _sets.Id(set);
 
     /// <summary>"sets": [{text, all, TCP: [[from, to]], UDP: [...], SCTP: [...]}]: the text to show, the intervals to filter on.</summary>
     public void Write(Utf8JsonWriter json)
     {
         json.WriteStartArray("sets");
-        foreach (var set in _sets)
+        foreach (var set in _sets.Items)
         {
             json.WriteStartObject();
             json.WriteString("text", set.ToString());

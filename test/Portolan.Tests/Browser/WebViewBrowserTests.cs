@@ -142,8 +142,12 @@ public sealed class WebViewBrowserTests(Chromium chromium) : IClassFixture<Chrom
         var headers = await page.Locator("#matrix tbody th").AllInnerTextsAsync();
         Assert.Contains($"{HostileNames.Namespace}/{HostileNames.ScriptPod} Pod", headers);
         Assert.Equal(0, await page.Locator("#matrix script").CountAsync());
-        await page.Locator("#matrix tbody td:not(.na)").First.ClickAsync();
-        Assert.Contains(HostileNames.Namespace, await page.InnerTextAsync("#detail-body"), StringComparison.Ordinal);
+        string[] pair = [$"{HostileNames.Namespace}/{HostileNames.ScriptPod}[Pod]", $"{HostileNames.Namespace}/{HostileNames.CommentPod}[Pod]"];
+        await page.EvaluateAsync("([s, d]) => [...document.querySelectorAll('#matrix td')].find(td => td.getAttribute('data-source') === s && td.getAttribute('data-destination') === d).click()", pair);
+        var detail = await page.InnerTextAsync("#detail-body");
+        Assert.Contains(HostileNames.Namespace, detail, StringComparison.Ordinal);
+        // The eval hint quotes names for the shell: a&b"c'<d> becomes 'a&b"c'\''<d>/...'.
+        Assert.Contains("portolan eval 'we<ird>&\"q'\\''.yaml' --source 'a&b\"c'\\''<d>/", detail, StringComparison.Ordinal);
         Assert.Empty(errors); // an alert() would be recorded as a dialog
     }
 

@@ -10,6 +10,8 @@ public sealed class HelpGoldenTests
     [InlineData("list")]
     [InlineData("eval")]
     [InlineData("serve")]
+    [InlineData("compile")]
+    [InlineData("lab")]
     public void Help_matches_its_golden(string command)
     {
         string[] args = command == "root" ? ["--help"] : [command, "--help"];
@@ -32,6 +34,8 @@ public sealed class HelpGoldenTests
     [InlineData("list")]
     [InlineData("eval")]
     [InlineData("serve")]
+    [InlineData("compile")]
+    [InlineData("lab")]
     public void Help_lines_fit_the_width_and_have_no_trailing_spaces(string command)
     {
         string[] args = command == "root" ? ["--help"] : [command, "--help"];

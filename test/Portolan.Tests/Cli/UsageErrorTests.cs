@@ -47,7 +47,7 @@ public sealed class UsageErrorTests
     [InlineData("yaml")]
     public void A_bad_list_output_format_lists_the_choices_on_one_line(string format) =>
         AssertUsageError(CliRunner.RunIn(Paths.RepoRoot, "list", "examples/shop", "-o", format),
-            $"--output: '{format}' is not one of txt, json, csv, md, dot, stats", "portolan list");
+            $"--output: '{format}' is not one of txt, json, csv, md, dot, html, stats", "portolan list");
 
     [Fact]
     public void Eval_has_only_txt_and_json() =>

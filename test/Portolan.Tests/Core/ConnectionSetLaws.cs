@@ -1,5 +1,6 @@
 using CsCheck;
 using Portolan.Core.Sets;
+using Portolan.Tests.Support;
 
 namespace Portolan.Tests.Core;
 
@@ -114,7 +115,7 @@ public sealed class ConnectionSetLaws
     [InlineData("TCP 8080,UDP 80,5000-6000")]
     [InlineData("SCTP 1-65535,TCP 1-65535,UDP 1-79,81-65535")]
     [InlineData("TCP 1-65535")]
-    public void ToString_uses_the_corpus_format(string text) => Assert.Equal(text, Parse(text).ToString());
+    public void ToString_uses_the_corpus_format(string text) => Assert.Equal(text, ConnectionText.Parse(text).ToString());
 
     [Fact]
     public void ToString_examples_built_from_parts()
@@ -131,35 +132,9 @@ public sealed class ConnectionSetLaws
         SetsWithFullProtocols.Sample(s =>
         {
             var text = s.Set.ToString();
-            Assert.Equal(s.Set, Parse(text));
+            Assert.Equal(s.Set, ConnectionText.Parse(text));
             Assert.Equal(s.Set.IsAll, text == "All Connections");
             Assert.Matches(@"^(All Connections|No Connections|(SCTP [0-9,-]+,)?(TCP [0-9,-]+,)?(UDP [0-9,-]+,)?)$",
                 text.StartsWith("All", StringComparison.Ordinal) || text.StartsWith("No", StringComparison.Ordinal) ? text : text + ",");
         }, iter: 500);
-
-    // An independent reader of the format: "PROTO a,b-c,PROTO d".
-    private static ConnectionSet Parse(string text)
-    {
-        if (text == "All Connections") return ConnectionSet.All;
-        if (text == "No Connections") return ConnectionSet.None;
-        var result = ConnectionSet.None;
-        Protocol? current = null;
-        foreach (var token in text.Split(','))
-        {
-            var range = token;
-            var space = token.IndexOf(' ', StringComparison.Ordinal);
-            if (space >= 0)
-            {
-                Assert.True(Protocols.TryParse(token[..space], out var protocol), $"bad protocol in \"{text}\"");
-                current = protocol;
-                range = token[(space + 1)..];
-            }
-            Assert.NotNull(current);
-            var bounds = range.Split('-').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            Assert.InRange(bounds.Length, 1, 2);
-            if (bounds.Length == 2) Assert.True(bounds[0] < bounds[1], $"range {range} in \"{text}\" is not ascending");
-            result = result.Union(ConnectionSet.Of(current.Value, bounds[0], bounds[^1]));
-        }
-        return result;
-    }
 }

@@ -139,6 +139,19 @@ public sealed partial class CompressedEngine
     }
 
     /// <summary>The other endpoints a rule matches on this atom, or null for none.</summary>
+    // The atoms a named port resolves to on a pod's own container ports, per port list (pods of a workload share theirs).
+    private readonly Dictionary<(PortMatch Named, System.Collections.Immutable.ImmutableArray<ContainerPort> Ports), BitSet> _namedIngress = [];
+
+    private BitSet NamedIngressAtoms(PortMatch named, Pod pod)
+    {
+        if (_namedIngress.TryGetValue((named, pod.Ports), out var atoms)) return atoms;
+        atoms = new BitSet(Atoms.Count);
+        var resolved = RuleMatcher.Connections(named, pod);
+        if (!resolved.IsEmpty) foreach (var k in Atoms.AtomsOf(resolved)) atoms[k] = true;
+        _namedIngress[(named, pod.Ports)] = atoms;
+        return atoms;
+    }
+
     private BitSet? Match(Rule rule, Direction direction, PodEndpoint subject, int atom)
     {
         var targets = Targets(rule);
@@ -149,8 +162,7 @@ public sealed partial class CompressedEngine
             // The destination is the subject itself: the name resolves on its own container ports.
             foreach (var named in targets.Named)
             {
-                var resolved = RuleMatcher.Connections(named, subject.Pod);
-                if (!resolved.IsEmpty && Atoms.AtomsOf(resolved).Contains(atom)) return targets.Peers;
+                if (NamedIngressAtoms(named, subject.Pod)[atom]) return targets.Peers;
             }
             return null;
         }

@@ -80,6 +80,9 @@
     return out;
   }
 
+  // A range with pod addresses cut out can be thousands of characters: headers show its start, the tooltip all.
+  function shorten(text, max) { return text.length > max ? text.slice(0, max - 1) + '\u2026' : text; }
+
   function peerLabel(peer) {
     var span = el('span', { title: peer.name });
     if (peer.namespace !== null) {
@@ -87,7 +90,7 @@
       span.appendChild(document.createTextNode(peer.label + ' '));
       span.appendChild(el('span', { className: 'kind', text: peer.kind }));
     } else {
-      span.appendChild(document.createTextNode(peer.label + ' '));
+      span.appendChild(document.createTextNode(shorten(peer.label, 40) + ' '));
       span.appendChild(el('span', { className: 'kind', text: 'External' }));
     }
     return span;
@@ -188,7 +191,7 @@
       var angle = -Math.PI / 2 + 2 * Math.PI * g / order.length;
       var cx = ring * Math.cos(angle), cy = ring * Math.sin(angle), rad = radii[g];
       $('graph-groups').appendChild(svgEl('circle', { cx: cx, cy: cy, r: rad + 26, 'class': 'group-ring' }));
-      var label = svgEl('text', { x: cx, y: cy - rad - 32, 'class': 'group-label' });
+      var label = svgEl('text', { x: cx, y: cy - rad - 44, 'class': 'group-label' });
       label.textContent = key;
       $('graph-groups').appendChild(label);
       groups[key].forEach(function (i, k) {
@@ -202,7 +205,7 @@
         var ox = groups[key].length === 1 ? 0 : Math.cos(a), oy = groups[key].length === 1 ? 1 : Math.sin(a);
         var t = svgEl('text', { x: x + ox * 14, y: y + oy * 14 + (oy > 0.3 ? 8 : oy < -0.3 ? -2 : 4),
           'text-anchor': ox > 0.3 ? 'start' : ox < -0.3 ? 'end' : 'middle' });
-        t.textContent = peer.label.length > 28 ? peer.label.slice(0, 27) + '\u2026' : peer.label;
+        t.textContent = shorten(peer.label, 28);
         var title = svgEl('title');
         title.textContent = peer.name;
         node.appendChild(title);
@@ -269,11 +272,11 @@
   function sideBlock(direction, peer, pathId) {
     var div = el('div', { className: 'side' });
     if (pathId < 0) {
-      div.appendChild(el('div', { text: direction + ' at ' + peer.name + ': allowed (not a pod: no policy applies)' }));
+      div.appendChild(el('div', { text: direction + ' at ' + shorten(peer.name, 120) + ': allowed (not a pod: no policy applies)' }));
       return div;
     }
     var path = data.paths[pathId];
-    div.appendChild(el('div', { text: direction + ' at ' + peer.name + ': ' + (path.allowed ? 'allowed' : 'denied') }));
+    div.appendChild(el('div', { text: direction + ' at ' + shorten(peer.name, 120) + ': ' + (path.allowed ? 'allowed' : 'denied') }));
     div.appendChild(el('ul', null, path.steps.map(function (s) { return el('li', { text: s }); })));
     return div;
   }
@@ -289,9 +292,12 @@
     return { protocol: 'TCP', port: '1' };
   }
 
+  // POSIX shell quoting, for names that hold spaces, quotes or other special characters.
+  function quote(word) { return /^[A-Za-z0-9_.\/:=@%+,-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'"; }
+
   function evalCommand(source, destination, portsText) {
     var p = firstPort(portsText);
-    return 'portolan eval ' + data.evalInput + ' --source ' + source.eval + ' --destination ' + destination.eval +
+    return 'portolan eval ' + data.evalInput + ' --source ' + quote(source.eval) + ' --destination ' + quote(destination.eval) +
       ' --port ' + p.port + ' --protocol ' + p.protocol;
   }
 
@@ -327,7 +333,7 @@
     var source = peerOf(rowEntry), destination = peerOf(colEntry);
     var cell = cellOf(r, c), body = $('detail-body');
     body.textContent = '';
-    body.appendChild(el('div', { className: 'detail-peer', text: source.name + ' \u2192 ' + destination.name }));
+    body.appendChild(el('div', { className: 'detail-peer', title: source.name + ' \u2192 ' + destination.name, text: shorten(source.name, 120) + ' \u2192 ' + shorten(destination.name, 120) }));
     if (isDiff) {
       body.appendChild(el('p', { text: 'Before: ' + text(cell.was) + '. After: ' + text(cell.now) + '.' }));
       body.appendChild(explanationBlock('After the change', 'now', source, destination, [rowEntry[1], colEntry[1]]));
