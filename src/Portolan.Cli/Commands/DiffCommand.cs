@@ -20,7 +20,8 @@ public static class DiffCommand
         IPBlockScope Scope,
         string Format,
         string FailOn,
-        string WorkingDirectory);
+        string WorkingDirectory,
+        InputSelection? Live = null);
 
     // kubectl diff: 1 when the inputs differ (here: differ in a kind named by --fail-on).
     private const int Differs = 1;
@@ -30,7 +31,7 @@ public static class DiffCommand
         var inputs = new InputOptions();
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "OLD and NEW: manifest files or directories (- reads stdin). With --base: paths inside the repository (default: the current directory)",
+            Description = "OLD and NEW: manifest files or directories (- reads stdin). NEW alone: OLD is the live cluster (--kubeconfig, $KUBECONFIG). With --base: paths inside the repository (default: the current directory)",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var baseRevision = new Option<string?>("--base") { Description = "Git revision to compare from, in the repository around the current directory", HelpName = "REV" };
@@ -48,12 +49,13 @@ public static class DiffCommand
         command.Arguments.Add(paths);
         command.Options.Add(baseRevision);
         command.Options.Add(headRevision);
+        inputs.AddClusterTo(command);
         command.Options.Add(inputs.Scope);
         command.Options.Add(output);
         command.Options.Add(failOn);
         command.SetAction(parse => Run(context(), new Options(
             parse.GetValue(paths) ?? [], parse.GetValue(baseRevision), parse.GetValue(headRevision), inputs.ScopeOf(parse),
-            parse.GetValue(output)!, parse.GetValue(failOn)!, Directory.GetCurrentDirectory())));
+            parse.GetValue(output)!, parse.GetValue(failOn)!, Directory.GetCurrentDirectory(), inputs.Selection(parse, []))));
         return command;
     }
 
@@ -112,6 +114,19 @@ public static class DiffCommand
             context.Error("--head needs --base: give both revisions, or OLD and NEW paths without either");
             return (null, null, ExitCodes.Usage);
         }
+        // kubectl diff -f NEW: what applying NEW would change in the live cluster.
+        if (options.Paths.Count == 1 && (options.Live?.NamesCluster == true || !string.IsNullOrEmpty(context.Environment("KUBECONFIG"))))
+        {
+            var (live, liveExit) = context.Load(options.Live ?? new InputSelection([], null, null, null, false));
+            if (live is null) return (null, null, liveExit);
+            var (manifests, manifestsExit) = context.Load([options.Paths[0]]);
+            return (live, manifests, manifestsExit);
+        }
+        if (options.Live?.NamesCluster == true)
+        {
+            context.Error("with --kubeconfig, --context, -n or -A, diff compares the live cluster with one NEW path");
+            return (null, null, ExitCodes.Usage);
+        }
         if (options.Paths.Count != 2)
         {
             context.Error($"diff compares two inputs, OLD and NEW (files or directories), or Git revisions with --base; got {options.Paths.Count} path(s)");
@@ -125,6 +140,11 @@ public static class DiffCommand
 
     private static (Cluster?, Cluster?, int) LoadRevisions(CommandContext context, Options options)
     {
+        if (options.Live?.NamesCluster == true)
+        {
+            context.Error("--base compares Git revisions; the cluster options (--kubeconfig, --context, -n, -A) compare the live cluster with one NEW path");
+            return (null, null, ExitCodes.Usage);
+        }
         try
         {
             var repository = GitRepository.Open(options.WorkingDirectory);

@@ -11,7 +11,7 @@ public sealed class InputOptions
 {
     public Argument<string[]> Paths { get; } = new("PATH")
     {
-        Description = "Manifest files or directories (read recursively: *.yaml, *.yml, *.json); - reads stdin",
+        Description = "Manifest files or directories (read recursively: *.yaml, *.yml, *.json); - reads stdin. None: the live cluster of --kubeconfig or $KUBECONFIG (docs/live.md)",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -62,7 +62,6 @@ public sealed class InputOptions
     public void AddTo(Command command)
     {
         AddPathsTo(command);
-        AddClusterTo(command);
         command.Options.Add(Scope);
     }
 
@@ -71,6 +70,7 @@ public sealed class InputOptions
     {
         command.Arguments.Add(Paths);
         command.Options.Add(Filenames);
+        AddClusterTo(command);
     }
 
     /// <summary>Adds only the cluster options (for a command with its own PATH argument).</summary>

@@ -10,7 +10,7 @@ namespace Portolan.Cli.Commands;
 /// </summary>
 public static class LiveInput
 {
-    public static (Cluster? Cluster, int Exit) Load(CommandContext context, InputSelection? selection, int pageSize = 500)
+    public static (Cluster? Cluster, int Exit) Load(CommandContext context, InputSelection? selection)
     {
         var explicitPath = selection?.Kubeconfig;
         var fromEnvironment = context.Environment("KUBECONFIG");
@@ -22,7 +22,7 @@ public static class LiveInput
             using var client = KubeconfigSource.Open(files, explicitPath is not null, selection?.Context);
             var ns = selection?.AllNamespaces == true ? null : selection?.Namespace ?? client.Connection.Namespace ?? "default";
             context.Note($"reading {client.Server} (context {client.Connection.Context}), {(ns is null ? "all namespaces" : $"namespace {ns}; -A reads all namespaces")}");
-            var reader = new LiveReader(client, ns, context.Note) { PageSize = pageSize };
+            var reader = new LiveReader(client, ns, context.Note);
             var cluster = reader.ReadClusterAsync(CancellationToken.None).GetAwaiter().GetResult();
             return (cluster, ExitCodes.Ok);
         }

@@ -81,10 +81,14 @@ public sealed class ClusterWatcher(ApiClient client, string? ns, Action<string> 
                         Rebuild($"relisted {resource.Display} after its resourceVersion expired (410 Gone)");
                     }
                 }
-                catch (LiveException e)
+                catch (LiveException e) when (!cancel.IsCancellationRequested)
                 {
                     note($"warning: {e.Message}; retrying");
                     await Delay(cancel);
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    return;
                 }
             }
             catch (LiveException e) when (!cancel.IsCancellationRequested)
@@ -122,37 +126,25 @@ public sealed class ClusterWatcher(ApiClient client, string? ns, Action<string> 
         _state.SetVersion(resource, live.ResourceVersion);
         if (item.Type == "BOOKMARK") return;
         var old = _state.Find(resource, live.Key);
-        var deleted = item.Type == "DELETED";
-        if (deleted)
+        if (item.Type != "DELETED" && old?.Fingerprint == live.Fingerprint)
         {
-            if (old is null) return;
-            _state.Remove(old);
+            _state.Put(live);
+            return;
         }
-        else
-        {
-            if (old?.Fingerprint == live.Fingerprint)
-            {
-                _state.Put(live);
-                return;
-            }
-            if (Parse(live) is null)
-            {
-                // Invalid for the analysis: treated as absent, as it would stop a manifest load.
-                if (old is not null) _state.Remove(old);
-                deleted = true;
-            }
-            else _state.Put(live);
-        }
+        // An object the analysis cannot read is treated as absent, as it would stop a manifest load.
+        var parsed = item.Type == "DELETED" ? null : Parse(live);
+        if (parsed is null && old is null) return;
+        if (parsed is null) _state.Remove(old!);
+        else _state.Put(live);
         var what = $"{item.Type} {resource.Kind} {(live.Namespace is null ? live.Name : $"{live.Namespace}/{live.Name}")}";
-        if (resource.IsPolicy) PolicyEvent(old, deleted ? null : live, what);
-        else if (resource.Kind == "Pod") PodEvent(old, deleted ? null : live, what);
+        if (resource.IsPolicy) PolicyEvent(old, parsed?.Policies.FirstOrDefault(), what);
+        else if (resource.Kind == "Pod") PodEvent(old, live.Finished ? null : parsed?.Pods.FirstOrDefault(), what);
         else Rebuild(what);
     }
 
-    private void PolicyEvent(LiveObject? old, LiveObject? current, string what)
+    private void PolicyEvent(LiveObject? old, Policy? after, string what)
     {
         var before = old is null ? null : _policies.GetValueOrDefault(old.Url);
-        var after = current is null ? null : Parse(current)?.Policies.FirstOrDefault();
         if (before is not null) _policies.Remove(before.Origin.File);
         if (after is not null) _policies[after.Origin.File] = after;
         Change? change = (before, after) switch
@@ -165,11 +157,11 @@ public sealed class ClusterWatcher(ApiClient client, string? ns, Action<string> 
         if (change is not null) _events.Writer.TryWrite(new ClusterChanged(change, what));
     }
 
-    private void PodEvent(LiveObject? old, LiveObject? current, string what)
+    private void PodEvent(LiveObject? old, Pod? parsed, string what)
     {
         var controllers = _state.Controllers();
         var before = old is null ? null : _pods.GetValueOrDefault(old.Url);
-        var after = current is null || current.Finished ? null : Parse(current)?.Pods.FirstOrDefault() is { } parsed ? WorkloadFolding.Top(parsed, controllers) : null;
+        var after = parsed is null ? null : WorkloadFolding.Top(parsed, controllers);
         if (before is not null)
         {
             Emit(new PodRemoved(before), what);

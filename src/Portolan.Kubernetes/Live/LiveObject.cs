@@ -11,13 +11,13 @@ namespace Portolan.Kubernetes.Live;
 /// </summary>
 public sealed record LiveObject(ApiResource Resource, string? Namespace, string Name, string Url, string Text, string Fingerprint, WorkloadRef? Controller, bool Finished, string? ResourceVersion)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 4 };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 4, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public (string? Namespace, string Name) Key => (Namespace, Name);
 
     /// <summary>
-    /// Gives a list item the apiVersion and kind the API leaves out of built-in list items, and drops
-    /// managedFields, as kubectl does when it prints an object.
+    /// Gives a list item the apiVersion and kind the API leaves out of built-in list items, drops
+    /// managedFields and sorts keys, as kubectl does when it prints an object.
     /// </summary>
     public static LiveObject From(ApiResource resource, JsonObject item, Func<string, string> url)
     {
@@ -25,22 +25,22 @@ public sealed record LiveObject(ApiResource Resource, string? Namespace, string 
         var name = JsonFields.Text(metadata?["name"]) ?? "";
         var ns = resource.Namespaced ? JsonFields.Text(metadata?["namespace"]) : null;
         metadata?.Remove("managedFields");
-        var ordered = new JsonObject
-        {
-            ["apiVersion"] = JsonFields.Text(item["apiVersion"]) ?? resource.ApiVersion,
-            ["kind"] = JsonFields.Text(item["kind"]) ?? resource.Kind,
-        };
-        foreach (var (key, value) in item.ToList())
-        {
-            if (key is "apiVersion" or "kind") continue;
-            item.Remove(key);
-            ordered[key] = value;
-        }
+        item["apiVersion"] = JsonFields.Text(item["apiVersion"]) ?? resource.ApiVersion;
+        item["kind"] = JsonFields.Text(item["kind"]) ?? resource.Kind;
+        var ordered = (JsonObject)Sorted(item);
         var finished = resource.Kind == "Pod" && JsonFields.Text((ordered["status"] as JsonObject)?["phase"]) is "Succeeded" or "Failed";
         return new LiveObject(resource, ns, name, url(resource.ObjectPath(ns, name)), ordered.ToJsonString(Indented),
             FingerprintOf(resource, ordered), ControllerOf(ns, metadata), finished,
             JsonFields.Text(metadata?["resourceVersion"]));
     }
+
+    // kubectl prints objects with their keys in ordinal order (Go's encoding of a map); so do we.
+    private static JsonNode Sorted(JsonNode node) => node switch
+    {
+        JsonObject map => new JsonObject(map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Sorted(p.Value))).ToList()),
+        JsonArray list => new JsonArray([.. list.Select(i => i is null ? null : Sorted(i))]),
+        _ => node.DeepClone(),
+    };
 
     private static WorkloadRef? ControllerOf(string? ns, JsonObject? metadata)
     {

@@ -34,8 +34,4 @@ public static class WorkloadFolding
         for (int i = 0; i < MaxDepth && controllers.TryGetValue(workload, out var owner); i++) workload = owner;
         return workload == pod.Workload ? pod : pod with { Workload = workload };
     }
-
-    /// <summary>Whether a template of <paramref name="workload"/> stands in for it (no controller above it, no running pod).</summary>
-    public static bool TemplateStandsIn(WorkloadRef workload, IReadOnlyDictionary<WorkloadRef, WorkloadRef> controllers, IEnumerable<Pod> running) =>
-        !controllers.ContainsKey(workload) && !running.Any(p => p.Workload == workload);
 }

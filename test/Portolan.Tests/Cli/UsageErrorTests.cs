@@ -27,7 +27,7 @@ public sealed class UsageErrorTests
 
     [Fact]
     public void An_unknown_option_given_to_filename_is_named_too() =>
-        AssertUsageError(CliRunner.RunIn(Paths.RepoRoot, "list", "-f", "examples/shop", "--namespace"), "unknown option '--namespace'", "portolan list");
+        AssertUsageError(CliRunner.RunIn(Paths.RepoRoot, "list", "-f", "examples/shop", "--namespaces"), "unknown option '--namespaces'", "portolan list");
 
     [Fact]
     public void An_unknown_option_of_the_root_command_is_reported() =>
@@ -79,7 +79,7 @@ public sealed class UsageErrorTests
     [InlineData("list")]
     [InlineData("eval", "-s", "shop/api", "-d", "data/postgres", "-p", "5432")]
     public void No_PATH_says_how_to_give_input(params string[] args) =>
-        AssertUsageError(CliRunner.Run(args), "no input: give manifest files or directories as PATH or -f (or - for stdin)", null);
+        AssertUsageError(CliRunner.Run(args), "no input: give manifest files or directories as PATH or -f (or - for stdin), or read a cluster with --kubeconfig FILE (or $KUBECONFIG)", null);
 
     [Fact]
     public void Eval_with_an_unknown_workload_names_it() =>

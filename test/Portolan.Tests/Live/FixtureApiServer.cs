@@ -42,7 +42,8 @@ public sealed class FixtureApiServer : IAsyncDisposable
             var list = (JsonObject)JsonNode.Parse(File.ReadAllText(file))!;
             _items[relative[..^".json".Length]] = [.. ((JsonArray)list["items"]!).Select(i => (JsonObject)i!.DeepClone())];
         }
-        var builder = WebApplication.CreateSlimBuilder();
+        // Not the working directory: other tests move it into scratch folders that they delete.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificates.Server)));
         _app = builder.Build();
@@ -169,8 +170,19 @@ public sealed class FixtureApiServer : IAsyncDisposable
     {
         JsonObject? item;
         lock (_gate) item = Items(resource).FirstOrDefault(i => Namespace(i) == ns && Name(i) == name)?.DeepClone() as JsonObject;
-        if (item is null) await Status(http, 404, "NotFound", $"\"{name}\" not found");
-        else await Json(http, item);
+        if (item is null)
+        {
+            await Status(http, 404, "NotFound", $"\"{name}\" not found");
+            return;
+        }
+        // A single object carries its apiVersion and kind (list items of built-in kinds do not).
+        var whole = new JsonObject { ["apiVersion"] = ApiVersionOf(resource), ["kind"] = Kind(DiscoveryOf(ApiVersionOf(resource))!, resource.Split('/')[^1]) };
+        foreach (var (key, value) in item.ToList())
+        {
+            item.Remove(key);
+            whole[key] = value;
+        }
+        await Json(http, whole);
     }
 
     private async Task List(HttpContext http, string resource, string? ns, string kind)
@@ -204,7 +216,7 @@ public sealed class FixtureApiServer : IAsyncDisposable
         await Json(http, new JsonObject
         {
             ["kind"] = kind + "List",
-            ["apiVersion"] = resource.StartsWith("core/", StringComparison.Ordinal) ? "v1" : resource[..resource.LastIndexOf('/')],
+            ["apiVersion"] = ApiVersionOf(resource),
             ["metadata"] = metadata,
             ["items"] = new JsonArray([.. page]),
         });
@@ -260,6 +272,8 @@ public sealed class FixtureApiServer : IAsyncDisposable
             lock (_gate) _watchers.RemoveAll(w => w.Events == events);
         }
     }
+
+    private static string ApiVersionOf(string resource) => resource.StartsWith("core/", StringComparison.Ordinal) ? "v1" : resource[..resource.LastIndexOf('/')];
 
     private static string Event(string type, JsonObject item) => new JsonObject { ["type"] = type, ["object"] = item.DeepClone() }.ToJsonString();
 

@@ -102,16 +102,35 @@ public sealed class LiveListTests
         await using var live = new LiveFixture().WithoutAdminCrds();
         var environment = new Dictionary<string, string> { ["KUBECONFIG"] = $"/nonexistent/config{Path.PathSeparator}{live.Kubeconfig}" };
         var fromEnvironment = CliRunner.RunWithEnvironment(environment, "", "list", "-A");
-        Assert.Equal(0, fromEnvironment.Exit);
+        Assert.True(fromEnvironment.Exit == 0, fromEnvironment.Stderr);
         Assert.Contains("data/postgres", fromEnvironment.Stdout, StringComparison.Ordinal);
 
         var files = CliRunner.RunWithEnvironment(environment, "", "list", Path.Combine(Paths.Examples, "shop"));
-        Assert.Equal(0, files.Exit);
+        Assert.True(files.Exit == 0, files.Stderr);
         Assert.DoesNotContain(live.Server.Url, files.Stderr, StringComparison.Ordinal);
 
         var both = LiveFixture.Run("list", Path.Combine(Paths.Examples, "shop"), "--kubeconfig", live.Kubeconfig);
         Assert.Equal(2, both.Exit);
         Assert.Equal("", both.Stdout);
         Assert.Contains("not both", both.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_compares_the_live_cluster_with_new_manifests()
+    {
+        await using var live = new LiveFixture().WithoutAdminCrds();
+        var shop = Path.Combine(Paths.Examples, "shop");
+        var same = LiveFixture.Run("diff", "--kubeconfig", live.Kubeconfig, "-A", shop, "--ipblock-scope", "external");
+        Assert.Equal(0, same.Exit);
+        Assert.DoesNotContain("diff-type", same.Stdout, StringComparison.Ordinal);
+
+        // With the admin-tier CRDs served, the cluster's BaselineAdminNetworkPolicy denies ingress to monitoring; the manifests allow it.
+        live.Server.Hidden.Clear();
+        var differs = LiveFixture.Run("diff", "--kubeconfig", live.Kubeconfig, "-A", shop, "--ipblock-scope", "external");
+        Assert.Equal(1, differs.Exit);
+        Assert.Contains("diff-type: added, source: kube-system/coredns[Deployment], destination: monitoring/prometheus[Deployment], ref1: No Connections, ref2: All Connections", differs.Stdout, StringComparison.Ordinal);
+
+        var twoPaths = LiveFixture.Run("diff", "--kubeconfig", live.Kubeconfig, shop, shop);
+        Assert.Equal(2, twoPaths.Exit);
     }
 }
