@@ -28,6 +28,7 @@ public sealed class PortolanCli(TextReader stdin, TextWriter stdout, TextWriter 
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(CompileCommand.Create(context));
         root.Subcommands.Add(LabCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(ConvertCommand.Create(context));
         return root;

@@ -63,18 +63,8 @@ public static class CheckCommand
     public static int Run(CommandContext context, Options options)
     {
         // The guardrails first: a broken file fails before the (possibly long) manifest load.
-        if (options.Guardrails.FirstOrDefault(f => !File.Exists(f)) is { } missing)
-        {
-            context.Error($"guardrails file not found: {missing}");
-            return ExitCodes.Usage;
-        }
-        var (set, failed) = context.Read(() => GuardrailParser.Load(options.Guardrails));
+        var (set, failed) = GuardrailInput.Load(context, options.Guardrails);
         if (set is null) return failed;
-        if (set.Statements.IsEmpty)
-        {
-            context.Error($"no guardrails in {string.Join(", ", options.Guardrails)}: give at least one statement under spec.guardrails");
-            return ExitCodes.InvalidInput;
-        }
         var (cluster, exit) = context.Load(options.Paths);
         if (cluster is null) return exit;
 

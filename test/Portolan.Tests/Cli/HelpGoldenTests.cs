@@ -9,6 +9,7 @@ public sealed class HelpGoldenTests
     [InlineData("root")]
     [InlineData("list")]
     [InlineData("eval")]
+    [InlineData("serve")]
     [InlineData("compile")]
     [InlineData("lab")]
     public void Help_matches_its_golden(string command)
@@ -32,6 +33,7 @@ public sealed class HelpGoldenTests
     [InlineData("root")]
     [InlineData("list")]
     [InlineData("eval")]
+    [InlineData("serve")]
     [InlineData("compile")]
     [InlineData("lab")]
     public void Help_lines_fit_the_width_and_have_no_trailing_spaces(string command)

@@ -1,5 +1,6 @@
 using Portolan.Core.Analysis;
 using Portolan.Core.Analysis.Compressed;
+using static Portolan.Tests.Engine.Changes;
 
 namespace Portolan.Tests.Engine;
 
@@ -35,7 +36,7 @@ public sealed class IncrementalEqualsReferenceTests
                     _ when current.Pods.Length > 1 => new PodRemoved(current.Pods[random.Next(current.Pods.Length)]),
                     _ => new PolicyAdded(random.Policy(namespaces)),
                 };
-                if (!Admissible(current, change, random)) continue;
+                if (!Changes.Admissible(current, change)) continue;
                 var result = incremental.Apply(change);
                 var after = new ConnectivityAnalyzer(result.Cluster, scope).AnalyzeReference();
                 var context = $"seed {seed} step {step} {change.GetType().Name} (rebuilt: {result.Rebuilt})";
@@ -51,24 +52,6 @@ public sealed class IncrementalEqualsReferenceTests
         }
     }
 
-    // The loader rejects two admin policies of one tier with the same priority; so must the changes.
-    private static bool Admissible(Portolan.Core.Model.Cluster cluster, Change change, RandomCluster random)
-    {
-        var (old, added) = change switch
-        {
-            PolicyAdded a => (null, a.Policy),
-            PolicyChanged c => (c.Old, c.New),
-            _ => ((Portolan.Core.Model.Policy?)null, (Portolan.Core.Model.Policy?)null),
-        };
-        if (added is null || added.Tier == Portolan.Core.Model.Tier.NetworkPolicy) return true;
-        return !cluster.Policies.Any(p => !ReferenceEquals(p, old) && p.Tier == added.Tier && p.Priority == added.Priority);
-    }
-
     private static string Difference(List<string> expected, List<string> actual) =>
         "only expected:\n  " + string.Join("\n  ", expected.Except(actual)) + "\nonly actual:\n  " + string.Join("\n  ", actual.Except(expected));
-
-    private static List<string> Lines(ConnectivityResult result) => [.. Lines(result.Connections), .. result.Warnings];
-
-    private static List<string> Lines(IEnumerable<Connection> connections) =>
-        [.. connections.Select(c => $"{c.Source} => {c.Destination} : {c.Allowed}")];
 }

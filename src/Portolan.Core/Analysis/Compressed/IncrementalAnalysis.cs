@@ -9,9 +9,10 @@ namespace Portolan.Core.Analysis.Compressed;
 /// reports the connections it opens or closes; a change that needs new classes, atoms or address
 /// ranges rebuilds the state (and says so).
 /// </summary>
-public sealed class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
+/// <param name="extraCuts">More external-range boundaries, kept through rebuilds (e.g. the ranges guardrails name).</param>
+public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope scope, IReadOnlyCollection<Sets.AddressSet>? extraCuts = null)
 {
-    public CompressedEngine Engine { get; private set; } = new(cluster, scope);
+    public CompressedEngine Engine { get; private set; } = new(cluster, scope, extraCuts);
 
     public Cluster Cluster => Engine.Cluster;
 
@@ -23,19 +24,21 @@ public sealed class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
 
     public ChangeResult Apply(Change change)
     {
-        var (old, replacement) = change switch
-        {
-            PolicyAdded a => ((Policy?)null, (Policy?)a.Policy),
-            PolicyRemoved r => (r.Policy, null),
-            PolicyChanged c => (c.Old, c.New),
-            _ => (null, null),
-        };
+        var (old, replacement) = Sides(change);
         if (change is PolicyRemoved or PolicyChanged && !Cluster.Policies.Contains(old!, ReferenceEqualityComparer.Instance))
             throw new ArgumentException($"{old!.DisplayName} is not part of the analysed state", nameof(change));
         if (change is PolicyAdded or PolicyRemoved or PolicyChanged && (replacement is null || Engine.Fits(replacement)) && KeepsRanges(old, replacement))
             return UpdateInPlace(old, replacement);
         return Rebuild(change);
     }
+
+    private static (Policy? Old, Policy? New) Sides(Change change) => change switch
+    {
+        PolicyAdded a => (null, a.Policy),
+        PolicyRemoved r => (r.Policy, null),
+        PolicyChanged c => (c.Old, c.New),
+        _ => (null, null),
+    };
 
     private static void Differences(BitSet into, BitSet before, BitSet after)
     {
@@ -121,7 +124,7 @@ public sealed class IncrementalAnalysis(Cluster cluster, IPBlockScope scope)
             PodRemoved p => cluster with { Pods = cluster.Pods.Remove(p.Pod, ReferenceEqualityComparer.Instance) },
             _ => cluster,
         };
-        Engine = new CompressedEngine(cluster, Engine.Matcher.Scope);
+        Engine = new CompressedEngine(cluster, Engine.Matcher.Scope, extraCuts);
         var after = Result();
         var (opened, closed) = ConnectivityDelta.Between(before, after);
         return new ChangeResult(cluster, opened, closed, Engine.ClassCount, Rebuilt: true);
