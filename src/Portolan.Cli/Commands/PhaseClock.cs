@@ -17,12 +17,14 @@ public sealed class PhaseClock
 
     public T Time<T>(string phase, Func<T> work)
     {
-        var cpu = CpuTime();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var pause = GC.GetTotalPauseDuration();
         _watch.Restart();
         var result = work();
         var wall = _watch.Elapsed;
-        _phases.Add(new Phase(phase, wall, CpuTime() - cpu, GC.GetTotalPauseDuration() - pause, PeakRss()));
+        process.Refresh();
+        _phases.Add(new Phase(phase, wall, process.TotalProcessorTime - cpu, GC.GetTotalPauseDuration() - pause, process.PeakWorkingSet64));
         return result;
     }
 
@@ -31,17 +33,4 @@ public sealed class PhaseClock
     public TimeSpan TotalCpu => _phases.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Cpu);
 
     public TimeSpan TotalGcPause => _phases.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.GcPause);
-
-    private static TimeSpan CpuTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
-    }
-
-    private static long PeakRss()
-    {
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        return process.PeakWorkingSet64;
-    }
 }

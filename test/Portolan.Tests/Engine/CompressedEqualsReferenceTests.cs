@@ -18,7 +18,7 @@ public sealed class CompressedEqualsReferenceTests
         foreach (var scope in new[] { IPBlockScope.All, IPBlockScope.External })
         {
             var analyzer = new ConnectivityAnalyzer(cluster, scope);
-            Assert.Equal(Lines(analyzer.AnalyzeReference()), Lines(analyzer.Analyze()));
+            Assert.Equal(Changes.Lines(analyzer.AnalyzeReference()), Changes.Lines(analyzer.Analyze()));
         }
     }
 
@@ -27,9 +27,9 @@ public sealed class CompressedEqualsReferenceTests
     {
         var cluster = new ManifestLoader(TextReader.Null, _ => { }).Load([Paths.Examples]);
         var analyzer = new ConnectivityAnalyzer(cluster, IPBlockScope.All);
-        var reference = Lines(analyzer.AnalyzeReference());
+        var reference = Changes.Lines(analyzer.AnalyzeReference());
         Assert.NotEmpty(reference);
-        Assert.Equal(reference, Lines(analyzer.Analyze()));
+        Assert.Equal(reference, Changes.Lines(analyzer.Analyze()));
     }
 
     [Fact]
@@ -60,7 +60,4 @@ public sealed class CompressedEqualsReferenceTests
             return data;
         }
     }
-
-    private static List<string> Lines(ConnectivityResult result) =>
-        [.. result.Connections.Select(c => $"{c.Source} => {c.Destination} : {c.Allowed}"), .. result.Warnings];
 }

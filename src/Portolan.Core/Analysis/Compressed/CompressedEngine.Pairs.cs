@@ -28,16 +28,17 @@ public sealed partial class CompressedEngine
             // External destinations have no ingress side: any egress atom reaches them.
             foreach (var group in egress[s]) row.OrFrom(group.Row, FirstDestinationAtom);
         }
+        var classWords = (c + 63) / 64;
+        var lastClassWord = c % 64 == 0 ? ulong.MaxValue : (1UL << (c % 64)) - 1;
         for (int d = 0; d < c; d++)
         {
             foreach (var (admitted, atoms) in AtomGroup.Of(Ingress[d]))
             {
                 var words = admitted.Words;
-                var classWords = (c + 63) / 64;
                 for (int wi = 0; wi < classWords; wi++)
                 {
                     var bits = words[wi];
-                    if (wi == classWords - 1 && c % 64 != 0) bits &= (1UL << (c % 64)) - 1;
+                    if (wi == classWords - 1) bits &= lastClassWord;
                     while (bits != 0)
                     {
                         var s = wi * 64 + System.Numerics.BitOperations.TrailingZeroCount(bits);
