@@ -22,10 +22,17 @@ public sealed class PolicyState(IPBlockScope scope, IReadOnlyList<IPolicyCheck>?
     /// </summary>
     public const int DefaultRebuildAfter = 2000;
 
+    /// <summary>
+    /// Previews on never-seen ports cut the atoms in place and leave the cuts behind (harmless, but every
+    /// later change scans more atoms); past this many extra atoms the state is rebuilt to drop them.
+    /// </summary>
+    public const int MaxExtraAtoms = 64;
+
     private readonly Lock _gate = new();
     private IncrementalAnalysis? _analysis;
     private Dictionary<PolicyKey, Policy> _policies = [];
     private int _previews;
+    private int _atomsAtLoad;
     private long _version;
     private int _rebuilding;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,6 +70,7 @@ public sealed class PolicyState(IPBlockScope scope, IReadOnlyList<IPolicyCheck>?
             _analysis = analysis;
             _policies = policies;
             _previews = 0;
+            _atomsAtLoad = analysis.Engine.Atoms.Count;
             _version++;
         }
         _ready.TrySetResult();
@@ -121,6 +129,7 @@ public sealed class PolicyState(IPBlockScope scope, IReadOnlyList<IPolicyCheck>?
                 foreach (var check in Checks) findings.AddRange(check.Check(proposal));
             });
             _previews++;
+            if (analysis.Engine.Atoms.Count > _atomsAtLoad + MaxExtraAtoms) _previews = Math.Max(_previews, rebuildAfterPreviews);
         }
         if (_previews >= rebuildAfterPreviews && Interlocked.Exchange(ref _rebuilding, 1) == 0) _ = Task.Run(RebuildFromCurrent);
         return (proposal!, findings);

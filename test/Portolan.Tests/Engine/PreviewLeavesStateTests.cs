@@ -7,14 +7,14 @@ namespace Portolan.Tests.Engine;
 /// <summary>
 /// A preview (what the admission webhook asks) reports the same opened and closed connections as
 /// applying the change, and leaves the analysed state exactly as it was, whether the change fits in
-/// place or needs a rebuild.
+/// place, cuts new port atoms in place, or needs a rebuild.
 /// </summary>
 public sealed class PreviewLeavesStateTests
 {
     [Fact]
     public void Preview_equals_apply_and_leaves_the_state_unchanged()
     {
-        int rebuilt = 0, inPlace = 0;
+        int rebuilt = 0, inPlace = 0, cut = 0;
         for (int seed = 0; seed < 120; seed++)
         {
             var random = new RandomCluster(seed);
@@ -31,7 +31,9 @@ public sealed class PreviewLeavesStateTests
                     _ => new PolicyAdded(random.Policy(namespaces)),
                 };
                 if (!Changes.Admissible(cluster, change)) continue;
+                var atoms = previewed.Engine.Atoms.Count;
                 var preview = previewed.Preview(change);
+                if (!preview.Rebuilt && previewed.Engine.Atoms.Count > atoms) cut++;
                 var applied = new IncrementalAnalysis(cluster, IPBlockScope.All).Apply(change);
                 var context = $"seed {seed} step {step} {change.GetType().Name} (rebuilt: {preview.Rebuilt})";
                 Assert.Equal(Lines(applied.Opened), Lines(preview.Opened));
@@ -41,7 +43,7 @@ public sealed class PreviewLeavesStateTests
                 else inPlace++;
             }
         }
-        // Both paths must have been exercised for the test to mean anything.
-        Assert.True(rebuilt > 10 && inPlace > 10, $"rebuilt {rebuilt}, in place {inPlace}");
+        // Every path (rebuild, in place, in place on new ports) must have been exercised for the test to mean anything.
+        Assert.True(rebuilt > 10 && inPlace > 10 && cut > 10, $"rebuilt {rebuilt}, in place {inPlace}, atoms cut in place {cut}");
     }
 }

@@ -8,30 +8,55 @@ namespace Portolan.Core.Analysis.Compressed;
 public sealed partial class CompressedEngine
 {
     /// <summary>
-    /// Can this policy be swapped in without re-cutting the state? Its port ranges must be unions of
-    /// existing atoms and its address blocks unions of existing external atoms (and, for scope All,
-    /// blocks already known, so no class splits).
+    /// Can this policy be swapped in without re-cutting the address space? Its address blocks must be
+    /// unions of existing external atoms (and, for scope All, blocks already known, so no class
+    /// splits). Ports need not fit: <see cref="CutAtoms"/> refines the atoms in place.
     /// </summary>
-    public bool Fits(Policy policy)
+    public bool FitsAddresses(Policy policy)
     {
         foreach (var (rules, known) in new[] { (policy.Ingress, _knownIngressBlocks), (policy.Egress, _knownEgressBlocks) })
         {
-            foreach (var rule in rules)
+            foreach (var peer in rules.SelectMany(r => r.Peers))
             {
-                foreach (var port in rule.Ports.OfType<PortRangeMatch>())
-                {
-                    var set = RuleMatcher.Connections(port, null);
-                    if (!Atoms.SetOf(Atoms.AtomsOf(set)).Equals(set)) return false;
-                }
-                foreach (var peer in rule.Peers)
-                {
-                    // Source ranges are cut at ingress blocks, destination ranges at egress blocks.
-                    if (peer is NodePeer) return false;
-                    if (peer is IPBlockPeer block && !known.Contains(block.Addresses)) return false;
-                }
+                // Source ranges are cut at ingress blocks, destination ranges at egress blocks.
+                if (peer is NodePeer) return false;
+                if (peer is IPBlockPeer block && !known.Contains(block.Addresses)) return false;
             }
         }
         return true;
+    }
+
+    /// <summary>Are this policy's port ranges unions of existing atoms?</summary>
+    public bool FitsPorts(Policy policy) => PortSets(policy).All(set => Atoms.SetOf(Atoms.AtomsOf(set)).Equals(set));
+
+    private static IEnumerable<ConnectionSet> PortSets(Policy policy) =>
+        policy.Ingress.Concat(policy.Egress).SelectMany(r => r.Ports).OfType<PortRangeMatch>().Select(port => RuleMatcher.Connections(port, null));
+
+    /// <summary>
+    /// Cuts the atoms at a policy's port boundaries, keeping every row: no rule in the state tells the
+    /// parts of a cut atom apart (each rule's ports were unions of whole atoms), so each part inherits
+    /// the row of the atom it was cut from. Caches indexed by atom are dropped and rebuilt on use.
+    /// </summary>
+    public void CutAtoms(Policy policy)
+    {
+        var (atoms, parent) = Atoms.Refine(PortSets(policy));
+        if (atoms.Count == Atoms.Count) return;
+        var remapped = new Dictionary<BitSet[], BitSet[]>(ReferenceEqualityComparer.Instance);
+        BitSet[] Remap(BitSet[] rows)
+        {
+            if (!remapped.TryGetValue(rows, out var cut)) remapped[rows] = cut = [.. parent.Select(k => rows[k])];
+            return cut;
+        }
+        foreach (var key in _profiles.Keys.ToList()) _profiles[key] = Remap(_profiles[key]);
+        for (int c = 0; c < ClassCount; c++)
+        {
+            Egress[c] = Remap(Egress[c]);
+            Ingress[c] = Remap(Ingress[c]);
+        }
+        _rules.Clear();
+        _namedCache.Clear();
+        _namedIngress.Clear();
+        Atoms = atoms;
     }
 
     private HashSet<AddressSet> _knownIngressBlocks = [];

@@ -70,7 +70,7 @@ public sealed partial class CompressedEngine
 
     public int FirstDestinationAtom => ClassCount + SourceAtoms.Length;
 
-    public ConnectionAtoms Atoms { get; }
+    public ConnectionAtoms Atoms { get; private set; }
 
     /// <summary>Egress[class][atom]: the endpoints the class may send to on that atom (its own side only).</summary>
     public BitSet[][] Egress { get; }

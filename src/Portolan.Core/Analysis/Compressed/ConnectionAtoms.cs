@@ -36,6 +36,23 @@ public sealed class ConnectionAtoms
 
     public int Count => _atoms.Count;
 
+    /// <summary>
+    /// These atoms cut further at the boundaries of more sets, and for each new atom the old atom it
+    /// lies in (a new atom is always part of exactly one old atom: cuts are only added).
+    /// </summary>
+    public (ConnectionAtoms Atoms, int[] Parent) Refine(IEnumerable<ConnectionSet> more)
+    {
+        var refined = new ConnectionAtoms(Enumerable.Range(0, Count).Select(k => SetOf([k])).Concat(more));
+        var parent = new int[refined.Count];
+        for (int j = 0, k = 0; j < refined.Count; j++)
+        {
+            var (protocol, from, _) = refined[j];
+            while (_atoms[k].Protocol != protocol || _atoms[k].To < from) k++;
+            parent[j] = k;
+        }
+        return (refined, parent);
+    }
+
     public (Protocol Protocol, int From, int To) this[int atom] => _atoms[atom];
 
     /// <summary>The atoms a set covers (sets built from the same boundaries cover atoms whole).</summary>

@@ -6,8 +6,8 @@ namespace Portolan.Core.Analysis.Compressed;
 /// <summary>
 /// The analysed state of a cluster and the changes applied to it (issue 4, used by the admission
 /// webhook). A policy change re-evaluates only the classes its old or new subject selects, and
-/// reports the connections it opens or closes; a change that needs new classes, atoms or address
-/// ranges rebuilds the state (and says so).
+/// reports the connections it opens or closes; new ports cut the atoms in place; a change that needs
+/// new classes or address ranges rebuilds the state (and says so).
 /// </summary>
 /// <param name="extraCuts">More external-range boundaries, kept through rebuilds (e.g. the ranges guardrails name).</param>
 public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope scope, IReadOnlyCollection<Sets.AddressSet>? extraCuts = null)
@@ -27,8 +27,12 @@ public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope sc
         var (old, replacement) = Sides(change);
         if (change is PolicyRemoved or PolicyChanged && !Cluster.Policies.Contains(old!, ReferenceEqualityComparer.Instance))
             throw new ArgumentException($"{old!.DisplayName} is not part of the analysed state", nameof(change));
-        if (change is PolicyAdded or PolicyRemoved or PolicyChanged && (replacement is null || Engine.Fits(replacement)) && KeepsRanges(old, replacement))
+        if (change is PolicyAdded or PolicyRemoved or PolicyChanged && (replacement is null || Engine.FitsAddresses(replacement)) && KeepsRanges(old, replacement))
+        {
+            // A port no rule used before cuts atoms in place (rows carry over); only new address ranges rebuild.
+            if (replacement is not null && !Engine.FitsPorts(replacement)) Engine.CutAtoms(replacement);
             return UpdateInPlace(old, replacement);
+        }
         return Rebuild(change);
     }
 
