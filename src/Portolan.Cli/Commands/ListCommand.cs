@@ -52,10 +52,10 @@ public static class ListCommand
             switch (format)
             {
                 case "json":
-                    using (var stream = new Utf8TextWriterStream(context.Stdout)) ListJsonRenderer.Render(report.Connections(), report.Warnings, stream);
+                    using (var stream = new Utf8TextWriterStream(context.Stdout)) ListJsonRenderer.Render(report, stream);
                     break;
                 case "txt":
-                    ListTextRenderer.Render(report.Connections(), context.Stdout);
+                    using (var stream = new Utf8TextWriterStream(context.Stdout)) ListTextRenderer.Render(report, stream);
                     break;
                 case "html":
                     HtmlReport.WriteList(engine, context.Stdout, WebView.Options($"list {(paths.Count == 0 ? "." : string.Join(" ", paths))}", paths));

@@ -16,14 +16,15 @@ public sealed partial class CompressedEngine
     /// against its own distinct egress rows. Cost follows the number of admitted (source, destination)
     /// candidates, which default-deny keeps far below classes squared.
     /// </summary>
-    public BitSet[] ReachableRowsSparse()
+    public BitSet[] ReachableRowsSparse() => ReachableRowsSparse(AtomGroup.OfAll(Egress), AtomGroup.OfAll(Ingress));
+
+    /// <summary>The same, from each class's atom groups (<see cref="AtomGroup.OfAll"/> of <see cref="Egress"/> and <see cref="Ingress"/>).</summary>
+    public BitSet[] ReachableRowsSparse(AtomGroup[][] egress, AtomGroup[][] ingress)
     {
         var c = ClassCount;
         var rows = new BitSet[c];
-        var egress = new AtomGroup[c][];
         for (int s = 0; s < c; s++)
         {
-            egress[s] = AtomGroup.Of(Egress[s]);
             var row = rows[s] = new BitSet(EndpointCount);
             // External destinations have no ingress side: any egress atom reaches them.
             foreach (var group in egress[s]) row.OrFrom(group.Row, FirstDestinationAtom);
@@ -32,7 +33,7 @@ public sealed partial class CompressedEngine
         var lastClassWord = c % 64 == 0 ? ulong.MaxValue : (1UL << (c % 64)) - 1;
         for (int d = 0; d < c; d++)
         {
-            foreach (var (admitted, atoms) in AtomGroup.Of(Ingress[d]))
+            foreach (var (admitted, atoms) in ingress[d])
             {
                 var words = admitted.Words;
                 for (int wi = 0; wi < classWords; wi++)

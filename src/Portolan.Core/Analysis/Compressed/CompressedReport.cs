@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Portolan.Core.Model;
-using Portolan.Core.Sets;
 
 namespace Portolan.Core.Analysis.Compressed;
 
@@ -9,13 +8,11 @@ namespace Portolan.Core.Analysis.Compressed;
 /// alike print once; others are reported pod by pod with a warning. Connections stream in
 /// (source, destination) ordinal order without materialising the whole list.
 /// </summary>
-public sealed class CompressedReport
+public sealed partial class CompressedReport
 {
     private readonly CompressedEngine _engine;
     private readonly List<(ReportPeer Peer, int Endpoint)> _sources = [];
     private readonly List<(ReportPeer Peer, int Endpoint)> _destinations = [];
-    private readonly Dictionary<ulong, ConnectionSet> _setCache = [];
-    private BitSet[]? _reachable;
 
     public CompressedReport(CompressedEngine engine)
     {
@@ -74,8 +71,6 @@ public sealed class CompressedReport
     /// <summary>Workloads (and split pods) as printed.</summary>
     public int WorkloadPeers { get; }
 
-    private BitSet[] Reachable => _reachable ??= _engine.ReachableRows();
-
     /// <summary>Decides every pair now (otherwise done on first use), so the time of deciding and writing can be told apart.</summary>
     public void DecideAll() => _ = Reachable;
 
@@ -92,37 +87,6 @@ public sealed class CompressedReport
             }
         }
         return true;
-    }
-
-    /// <summary>Every allowed pair, sorted by (source, destination), produced lazily.</summary>
-    public IEnumerable<Connection> Connections()
-    {
-        var classCount = _engine.ClassCount;
-        // Where each endpoint stands in the sorted destinations (a class may print as several peers).
-        var positions = new List<int>?[_engine.EndpointCount];
-        for (int i = 0; i < _destinations.Count; i++) (positions[_destinations[i].Endpoint] ??= []).Add(i);
-        var order = new List<int>();
-        foreach (var (source, s) in _sources)
-        {
-            order.Clear();
-            if (s < classCount)
-            {
-                // Only the row's set bits can be destinations: visit those, in name order.
-                foreach (var e in Reachable[s].Indices()) if (positions[e] is { } at) order.AddRange(at);
-                order.Sort();
-            }
-            else
-            {
-                for (int i = 0; i < _destinations.Count; i++) if (_destinations[i].Endpoint < classCount) order.Add(i);
-            }
-            foreach (var i in order)
-            {
-                var (destination, d) = _destinations[i];
-                if (ReferenceEquals(source, destination)) continue;
-                var set = Connections(s, d);
-                if (!set.IsEmpty) yield return new Connection(source, destination, set);
-            }
-        }
     }
 
     /// <summary>Allowed pairs between workloads (external ranges not counted).</summary>
@@ -151,27 +115,5 @@ public sealed class CompressedReport
             if (row[s]) total -= 1; // a peer to itself is never a pair
         }
         return total;
-    }
-
-    // Per class and direction, the distinct rows with the atoms each stands for (rows are shared by the atoms
-    // a class's rules do not tell apart), so a pair costs a few lookups rather than one per atom.
-    private AtomGroup[]?[]? _egressGroups;
-    private AtomGroup[]?[]? _ingressGroups;
-
-    private ConnectionSet Connections(int s, int d)
-    {
-        var atoms = _engine.Atoms.Count;
-        if (atoms > 64) return _engine.Connections(s, d);
-        var classes = _engine.ClassCount;
-        _egressGroups ??= new AtomGroup[]?[classes];
-        _ingressGroups ??= new AtomGroup[]?[classes];
-        var all = atoms == 64 ? ulong.MaxValue : (1UL << atoms) - 1;
-        var mask = s < classes ? AtomGroup.AtomsHolding(_egressGroups[s] ??= AtomGroup.Of(_engine.Egress[s]), d) : all;
-        if (mask != 0 && d < classes) mask &= AtomGroup.AtomsHolding(_ingressGroups[d] ??= AtomGroup.Of(_engine.Ingress[d]), s);
-        if (mask == 0) return ConnectionSet.None;
-        if (_setCache.TryGetValue(mask, out var set)) return set;
-        set = _engine.Atoms.SetOf(Enumerable.Range(0, atoms).Where(k => (mask & (1UL << k)) != 0));
-        _setCache[mask] = set;
-        return set;
     }
 }
