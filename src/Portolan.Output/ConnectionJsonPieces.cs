@@ -6,23 +6,23 @@ using Portolan.Core.Sets;
 namespace Portolan.Output;
 
 /// <summary>
-/// One connection of kind ConnectivityList in three pieces, each exactly as the document's writer
-/// puts it at that depth: the source's piece opens the connection object, the destination's follows,
-/// the connection set's closes it. A connection is its three pieces one after the other (written as
-/// one raw value of the connections array); each peer and set is rendered once.
+/// The document of kind ConnectivityList in pieces, each exactly as its JSON writer puts it at that
+/// place: the opening (up to the connections array), per connection a source's piece (opening the
+/// connection object), a destination's and a connection set's (closing it), a comma between
+/// connections, and the closing. Each peer and set is rendered once; a connection is then three copies.
 /// </summary>
 public sealed class ConnectionJsonPieces : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _buffer = new();
     private readonly Utf8JsonWriter _json;
-    private readonly Dictionary<ReportPeer, byte[]> _peers = [];
+    private readonly Dictionary<ReportPeer, byte[]> _peers = new(ReferenceEqualityComparer.Instance);
     private readonly byte[] _sourceKey;
     private readonly byte[] _destinationKey;
 
     public ConnectionJsonPieces()
     {
         _json = new Utf8JsonWriter(_buffer, JsonShapes.Options);
-        _sourceKey = Piece(Nothing, json =>
+        _sourceKey = Piece(InConnections, json =>
         {
             json.WriteStartObject();
             json.WritePropertyName("source");
@@ -31,6 +31,32 @@ public sealed class ConnectionJsonPieces : IDisposable
     }
 
     public void Dispose() => _json.Dispose();
+
+    /// <summary>The document up to its connections.</summary>
+    public byte[] Opening() => Piece(_ => { }, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("apiVersion", Schema.ApiVersion);
+        json.WriteString("kind", "ConnectivityList");
+        json.WriteStartArray("connections");
+    });
+
+    /// <summary>What goes between two connections.</summary>
+    public static ReadOnlySpan<byte> Separator => ","u8;
+
+    /// <summary>The rest of the document after its connections (<paramref name="any"/>: there were some), with a final newline.</summary>
+    public byte[] Closing(bool any, IReadOnlyList<string> warnings) => [.. Piece(json =>
+    {
+        InConnections(json);
+        if (any) json.WriteRawValue("{}"u8, skipInputValidation: true);
+    }, json =>
+    {
+        json.WriteEndArray();
+        json.WriteStartArray("warnings");
+        foreach (var warning in warnings) json.WriteStringValue(warning);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }), (byte)'\n'];
 
     public byte[] Source(ReportPeer peer) => [.. _sourceKey, .. Peer(peer)];
 
@@ -49,6 +75,7 @@ public sealed class ConnectionJsonPieces : IDisposable
         {
             _peers[peer] = bytes = Piece(json =>
             {
+                InConnections(json);
                 json.WriteStartObject();
                 json.WritePropertyName("source");
             }, json => JsonShapes.WritePeer(json, null, peer));
@@ -56,12 +83,15 @@ public sealed class ConnectionJsonPieces : IDisposable
         return bytes;
     }
 
-    private static void Nothing(Utf8JsonWriter json)
+    private static void InConnections(Utf8JsonWriter json)
     {
+        json.WriteStartObject();
+        json.WriteStartArray("connections");
     }
 
     private static void AfterSource(Utf8JsonWriter json)
     {
+        InConnections(json);
         json.WriteStartObject();
         json.WriteNull("source");
     }
@@ -72,14 +102,11 @@ public sealed class ConnectionJsonPieces : IDisposable
         json.WriteNull("destination");
     }
 
-    // Writes the document up to the connections array, then `before` (what precedes the piece in a
-    // connection), and returns what `write` adds.
+    // Writes `before` (what precedes the piece in a document) and returns what `write` adds.
     private byte[] Piece(Action<Utf8JsonWriter> before, Action<Utf8JsonWriter> write)
     {
         _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
-        _json.WriteStartObject();
-        _json.WriteStartArray("connections");
         before(_json);
         _json.Flush();
         var start = _buffer.WrittenCount;

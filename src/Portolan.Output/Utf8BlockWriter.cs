@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Portolan.Output;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class Utf8BlockWriter(Stream output)
     private readonly byte[] _block = new byte[64 * 1024];
     private int _used;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > _block.Length - _used)

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Portolan.Core.Analysis;
 using Portolan.Core.Analysis.Compressed;
+using Portolan.Core.Model;
 using Portolan.Output;
 using Portolan.Tests.Engine;
 
@@ -36,6 +38,20 @@ public sealed class ListWriterTests
             }
         }
         Assert.True(compared > 100, $"only {compared} connections compared");
+    }
+
+    [Fact]
+    public void An_empty_list_is_written_as_the_plain_writer_writes_it()
+    {
+        var cluster = new Cluster(ImmutableDictionary<string, NamespaceInfo>.Empty, [], [], []);
+        var report = new CompressedReport(new CompressedEngine(cluster, IPBlockScope.All));
+        var json = new MemoryStream();
+        ListJsonRenderer.Render(report, json);
+        Assert.Equal(PlainJson([], report.Warnings), Encoding.UTF8.GetString(json.ToArray()));
+        Assert.Contains("\"connections\": []", Encoding.UTF8.GetString(json.ToArray()));
+        var text = new MemoryStream();
+        ListTextRenderer.Render(report, text);
+        Assert.Empty(text.ToArray());
     }
 
     private static string PlainText(IEnumerable<Connection> connections) =>

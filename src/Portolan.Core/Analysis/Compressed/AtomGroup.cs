@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Portolan.Core.Analysis.Compressed;
 
 /// <summary>
@@ -35,10 +37,11 @@ public readonly record struct AtomGroup(BitSet Row, ulong Atoms)
     /// Rows of groups that could add none of those atoms are not read: reading rows (many, far apart)
     /// is what a lookup costs.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per pair: optimised from the first call
     public static ulong AtomsHolding(AtomGroup[] groups, int index, ulong within)
     {
         ulong mask = 0;
-        foreach (var group in groups) if ((group.Atoms & within & ~mask) != 0 && group.Row[index]) mask |= group.Atoms;
+        foreach (var group in groups) if ((group.Atoms & within) != 0 && group.Row[index]) mask |= group.Atoms;
         return mask & within;
     }
 }

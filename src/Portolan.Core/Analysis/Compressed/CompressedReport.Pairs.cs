@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Portolan.Core.Sets;
 
 namespace Portolan.Core.Analysis.Compressed;
@@ -62,6 +64,8 @@ public sealed partial class CompressedReport
         private readonly int[] _first; // positions of endpoint e in the sorted destinations: _positions[_first[e].._first[e + 1]]
         private readonly int[] _positions;
         private readonly int[] _setTo;
+        private readonly List<int> _candidates = [];
+        private ulong[] _atoms = new ulong[64];
         private readonly List<int> _order = [];
 
         public PairCandidates(CompressedReport report)
@@ -78,9 +82,12 @@ public sealed partial class CompressedReport
         }
 
         /// <summary>The positions in the sorted destinations that endpoint <paramref name="s"/> reaches, in order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public List<int> From(int s)
         {
-            _order.Clear();
+            // First the endpoints that print, then what s may open toward each, in a loop of lookups that
+            // do not wait on one another (they read rows far apart), then where they print.
+            _candidates.Clear();
             var classCount = _report._engine.ClassCount;
             if (s < classCount)
             {
@@ -88,12 +95,32 @@ public sealed partial class CompressedReport
                 var words = _report.Reachable[s].Words;
                 for (int w = 0; w < words.Length; w++)
                 {
-                    for (var bits = words[w]; bits != 0; bits &= bits - 1) Visit(s, (w << 6) + BitOperations.TrailingZeroCount(bits));
+                    for (var bits = words[w]; bits != 0; bits &= bits - 1) Candidate((w << 6) + BitOperations.TrailingZeroCount(bits));
                 }
             }
             else
             {
-                for (int d = 0; d < classCount; d++) Visit(s, d);
+                for (int d = 0; d < classCount; d++) Candidate(d);
+            }
+            if (_atoms.Length < _candidates.Count) _atoms = new ulong[Math.Max(_candidates.Count, _atoms.Length * 2)];
+            var candidates = CollectionsMarshal.AsSpan(_candidates);
+            if (_report.ExternalAdmissionsOf(s) is { } external)
+            {
+                var offset = (s - _report._engine.FirstSourceAtom) & 63;
+                for (int i = 0; i < candidates.Length; i++) _atoms[i] = external.AtomsFrom(offset, candidates[i]) & _report.AllAtoms;
+            }
+            else
+            {
+                for (int i = 0; i < candidates.Length; i++) _atoms[i] = _report.AtomsBetween(s, candidates[i]);
+            }
+            _order.Clear();
+            for (int i = 0; i < candidates.Length; i++)
+            {
+                var d = candidates[i];
+                var set = _report.SetBetween(s, d, _atoms[i]);
+                if (set < 0) continue;
+                _setTo[d] = set;
+                for (int p = _first[d]; p < _first[d + 1]; p++) _order.Add(_positions[p]);
             }
             _order.Sort();
             return _order;
@@ -102,29 +129,44 @@ public sealed partial class CompressedReport
         /// <summary>The index of the set toward <paramref name="d"/> found by the last <see cref="From"/>.</summary>
         public int SetTo(int d) => _setTo[d];
 
-        private void Visit(int s, int d)
+        private void Candidate(int d)
         {
-            var from = _first[d];
-            var to = _first[d + 1];
-            if (from == to) return;
-            var set = _report.SetBetween(s, d);
-            if (set < 0) return;
-            _setTo[d] = set;
-            for (int i = from; i < to; i++) _order.Add(_positions[i]);
+            if (_first[d] != _first[d + 1]) _candidates.Add(d);
         }
     }
 
-    // The index in _sets of what endpoint s may open toward endpoint d, or -1 for nothing.
-    private int SetBetween(int s, int d)
+    private readonly Dictionary<int, ExternalAdmissions> _externalAdmissions = [];
+
+    // For an external source (with at most 64 atoms), what classes admit from its window of 64 sources.
+    private ExternalAdmissions? ExternalAdmissionsOf(int s)
     {
-        if (_egressGroups is not { } egress || _ingressGroups is not { } ingress)
+        if (s < _engine.ClassCount || _ingressGroups is not { } ingress) return null;
+        var window = (s - _engine.FirstSourceAtom) >> 6;
+        if (!_externalAdmissions.TryGetValue(window, out var admissions))
+            _externalAdmissions[window] = admissions = new ExternalAdmissions(ingress, _engine.FirstSourceAtom + window * 64);
+        return admissions;
+    }
+
+    // The atoms endpoint s may open toward endpoint d on (with at most 64 atoms).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ulong AtomsBetween(int s, int d)
+    {
+        if (_egressGroups is not { } egress || _ingressGroups is not { } ingress) return 0;
+        var classes = _engine.ClassCount;
+        var atoms = s < classes ? AtomGroup.AtomsHolding(egress[s], d, AllAtoms) : AllAtoms;
+        return atoms != 0 && d < classes ? AtomGroup.AtomsHolding(ingress[d], s, atoms) : atoms;
+    }
+
+    // The index in _sets of what endpoint s may open toward endpoint d, or -1 for nothing; atoms are
+    // AtomsBetween(s, d), or unused past 64 atoms.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int SetBetween(int s, int d, ulong atoms)
+    {
+        if (_egressGroups is null)
         {
             var set = _engine.Connections(s, d);
             return set.IsEmpty ? -1 : Intern(set);
         }
-        var classes = _engine.ClassCount;
-        var atoms = s < classes ? AtomGroup.AtomsHolding(egress[s], d, AllAtoms) : AllAtoms;
-        if (atoms != 0 && d < classes) atoms = AtomGroup.AtomsHolding(ingress[d], s, atoms);
         if (atoms == 0) return -1;
         if (_setByAtoms.TryGet(atoms, out var known)) return known;
         var found = Intern(_engine.Atoms.SetOf(Enumerable.Range(0, _engine.Atoms.Count).Where(k => (atoms & (1UL << k)) != 0)));
