@@ -7,27 +7,26 @@ namespace Portolan.Output;
 
 /// <summary>
 /// The document of kind ConnectivityList in pieces, each exactly as its JSON writer puts it at that
-/// place: the opening (up to the connections array), per connection a source's piece (opening the
-/// connection object), a destination's and a connection set's (closing it), a comma between
-/// connections, and the closing. Each peer and set is rendered once; a connection is then three copies.
+/// place: the opening (up to the connections array), per connection the source key (opening the
+/// connection object) and peer, the destination key and peer, and the connection set's piece (closing
+/// it), a comma between connections, and the closing. Each peer and set is rendered once; a
+/// connection is then a few copies.
 /// </summary>
 public sealed class ConnectionJsonPieces : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _buffer = new();
     private readonly Utf8JsonWriter _json;
     private readonly Dictionary<ReportPeer, byte[]> _peers = new(ReferenceEqualityComparer.Instance);
-    private readonly byte[] _sourceKey;
-    private readonly byte[] _destinationKey;
 
     public ConnectionJsonPieces()
     {
         _json = new Utf8JsonWriter(_buffer, JsonShapes.Options);
-        _sourceKey = Piece(InConnections, json =>
+        SourceKey = Piece(InConnections, json =>
         {
             json.WriteStartObject();
             json.WritePropertyName("source");
         });
-        _destinationKey = Piece(AfterSource, json => json.WritePropertyName("destination"));
+        DestinationKey = Piece(AfterSource, json => json.WritePropertyName("destination"));
     }
 
     public void Dispose() => _json.Dispose();
@@ -58,9 +57,11 @@ public sealed class ConnectionJsonPieces : IDisposable
         json.WriteEndObject();
     }), (byte)'\n'];
 
-    public byte[] Source(ReportPeer peer) => [.. _sourceKey, .. Peer(peer)];
+    /// <summary>A connection's opening up to its source peer.</summary>
+    public byte[] SourceKey { get; }
 
-    public byte[] Destination(ReportPeer peer) => [.. _destinationKey, .. Peer(peer)];
+    /// <summary>What follows the source peer, up to the destination peer.</summary>
+    public byte[] DestinationKey { get; }
 
     public byte[] Allowed(ConnectionSet set) => Piece(AfterDestination, json =>
     {
@@ -68,8 +69,8 @@ public sealed class ConnectionJsonPieces : IDisposable
         json.WriteEndObject();
     });
 
-    // A peer as the value of a connection's property (any: the value's text depends on the depth only).
-    private byte[] Peer(ReportPeer peer)
+    /// <summary>A peer as the value of a connection's source or destination (the text depends on the depth only).</summary>
+    public byte[] Peer(ReportPeer peer)
     {
         if (!_peers.TryGetValue(peer, out var bytes))
         {

@@ -14,8 +14,8 @@ public static class ListJsonRenderer
     public static void Render(CompressedReport report, Stream output)
     {
         using var pieces = new ConnectionJsonPieces();
-        var sources = new EncodedItems<(ReportPeer Peer, int Endpoint)>(report.Sources, s => pieces.Source(s.Peer));
-        var destinations = new EncodedItems<(ReportPeer Peer, int Endpoint)>(report.Destinations, d => pieces.Destination(d.Peer));
+        var sources = new EncodedItems<(ReportPeer Peer, int Endpoint)>(report.Sources, s => pieces.Peer(s.Peer));
+        var destinations = new EncodedItems<(ReportPeer Peer, int Endpoint)>(report.Destinations, d => pieces.Peer(d.Peer));
         var sets = new EncodedItems<ConnectionSet>(report.Sets, pieces.Allowed);
         var writer = new Utf8BlockWriter(output);
         writer.Write(pieces.Opening());
@@ -23,7 +23,9 @@ public static class ListJsonRenderer
         foreach (var (source, destination, set) in report.Pairs())
         {
             if (any) writer.Write(ConnectionJsonPieces.Separator);
+            writer.Write(pieces.SourceKey);
             writer.Write(sources[source]);
+            writer.Write(pieces.DestinationKey);
             writer.Write(destinations[destination]);
             writer.Write(sets[set]);
             any = true;
