@@ -35,7 +35,7 @@ public static class ServeCommand
             HelpName = "FILE",
             Arity = ArgumentArity.OneOrMore,
         };
-        var lint = new Option<string>("--lint") { Description = "Warn about lint findings on the policy under review (docs/lint.md; the findings lint gives about that object, from the proposed state's analysis, milliseconds per review)", DefaultValueFactory = _ => "on", HelpName = "on|off" };
+        var lint = new Option<string>("--lint") { Description = "Warn about lint findings (docs/lint.md) on the policy under review, linted alone on the analysis of the proposed state: milliseconds per review", DefaultValueFactory = _ => "on", HelpName = "on|off" };
         Choices.Restrict(lint, "on", "off");
         var command = new Command("serve", "Run the validating admission webhook over HTTPS: POST /validate answers AdmissionReview v1 "
             + "requests for NetworkPolicy and the admin-tier kinds against the state in PATH or the watched cluster (every namespace unless -n), allowed with warnings listing what the "
