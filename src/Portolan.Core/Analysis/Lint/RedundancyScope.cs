@@ -5,10 +5,13 @@ namespace Portolan.Core.Analysis.Lint;
 
 /// <summary>
 /// Which rules the greedy redundancy pass must judge so that its verdicts on the focused policy's rules are
-/// those of a pass over every rule. Judging a rule reads only the rows of its policy's subject classes in its
-/// direction, and those rows change only when a rule (same direction) of a policy selecting one of those
-/// classes is removed. So a focused rule needs the rules judged before it of the policies whose subjects
-/// overlap its own, and those rules in turn need theirs: the closure, bounded by judging order.
+/// those of a pass over every rule. A rule's verdict compares, for each class its policy selects, the rows
+/// with and without it (semantics §4.7); the two differ only on the (peer, atom) pairs the rule matches, and
+/// there both depend only on the rules of that direction matching the same class, peer and atom. A rule
+/// judged earlier and found redundant was removed: it changes a later verdict only if it shares such a
+/// triple with that later rule. So a focused rule needs the earlier rules it may share one with, and those
+/// rules in turn need theirs: the closure, bounded by judging order. Sharing is over-approximated (named
+/// ports match any atom), which only judges more rules than needed and changes no verdict.
 /// </summary>
 public static class RedundancyScope
 {
@@ -16,53 +19,46 @@ public static class RedundancyScope
     /// <returns>Per position in <paramref name="order"/>: must that rule be judged?</returns>
     public static bool[] Judged(LintContext context, IReadOnlyList<(Policy Policy, Direction Direction, int Position, Rule Rule)> order)
     {
-        // Positions of each policy's rules per direction, ascending; and each policy's subject classes.
-        var positions = new Dictionary<(Policy, Direction), List<int>>(PolicyDirection.Instance);
+        var engine = context.Engine;
+        var judged = new bool[order.Count];
+        var targets = new RuleTargets?[order.Count];
+        RuleTargets TargetsAt(int i) => targets[i] ??= engine.Targets(order[i].Rule);
+        var work = new Stack<int>();
         for (int i = 0; i < order.Count; i++)
         {
-            var key = (order[i].Policy, order[i].Direction);
-            if (!positions.TryGetValue(key, out var list)) positions[key] = list = [];
-            list.Add(i);
-        }
-        var groups = positions.Keys.ToList();
-        var subjects = new Dictionary<Policy, BitSet>(ReferenceEqualityComparer.Instance);
-        foreach (var (policy, _) in groups) subjects[policy] = context.Engine.SelectionSet(policy.Subject);
-        // needed[(policy, direction)]: the last position of its rules that must be judged.
-        var needed = new Dictionary<(Policy, Direction), int>(PolicyDirection.Instance);
-        var work = new Stack<(Policy, Direction)>();
-        foreach (var key in groups.Where(g => context.InFocus(g.Item1)))
-        {
-            needed[key] = positions[key][^1];
-            work.Push(key);
+            if (!context.InFocus(order[i].Policy)) continue;
+            judged[i] = true;
+            work.Push(i);
         }
         while (work.Count > 0)
         {
-            var (policy, direction) = work.Pop();
-            var limit = needed[(policy, direction)];
-            foreach (var other in groups)
+            var later = work.Pop();
+            var (policy, direction, _, _) = order[later];
+            var subject = engine.SelectionSet(policy.Subject);
+            for (int i = 0; i < later; i++)
             {
-                if (other.Item2 != direction || !Overlap(subjects[policy], subjects[other.Item1])) continue;
-                // Its last rule judged before the limit (or the limit itself, for the policy's own rules).
-                var list = positions[other];
-                var last = -1;
-                for (int j = list.Count - 1; j >= 0; j--)
-                {
-                    if (list[j] <= limit) { last = list[j]; break; }
-                }
-                if (last < 0 || last <= needed.GetValueOrDefault(other, -1)) continue;
-                needed[other] = last;
-                work.Push(other);
+                if (judged[i] || order[i].Direction != direction) continue;
+                if (!Overlap(subject, engine.SelectionSet(order[i].Policy.Subject)) || !Share(TargetsAt(i), TargetsAt(later))) continue;
+                judged[i] = true;
+                work.Push(i);
             }
-        }
-        var judged = new bool[order.Count];
-        for (int i = 0; i < order.Count; i++)
-        {
-            judged[i] = needed.TryGetValue((order[i].Policy, order[i].Direction), out var last) && i <= last;
         }
         return judged;
     }
 
-    // Bits past the classes (address atoms) may overlap too: judging more rules than needed changes no verdict.
+    // Some peer and some atom both rules may match.
+    private static bool Share(RuleTargets a, RuleTargets b)
+    {
+        if (!Overlap(a.Peers, b.Peers)) return false;
+        if (a.Named.Length > 0 || b.Named.Length > 0) return true;
+        for (int k = 0; k < a.NumericAtoms.Length; k++)
+        {
+            if (a.NumericAtoms[k] && b.NumericAtoms[k]) return true;
+        }
+        return false;
+    }
+
+    // Bits past the classes (address atoms) may overlap in subjects too: that only judges more rules.
     private static bool Overlap(BitSet a, BitSet b)
     {
         var x = a.Words;
@@ -72,14 +68,5 @@ public static class RedundancyScope
             if ((x[i] & y[i]) != 0) return true;
         }
         return false;
-    }
-
-    private sealed class PolicyDirection : IEqualityComparer<(Policy, Direction)>
-    {
-        public static readonly PolicyDirection Instance = new();
-
-        public bool Equals((Policy, Direction) x, (Policy, Direction) y) => ReferenceEquals(x.Item1, y.Item1) && x.Item2 == y.Item2;
-
-        public int GetHashCode((Policy, Direction) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), obj.Item2);
     }
 }
