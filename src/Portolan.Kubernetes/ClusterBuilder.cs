@@ -13,7 +13,7 @@ public sealed class ClusterBuilder
     private readonly List<Policy> _policies = [];
     private readonly List<NodeInfo> _nodes = [];
 
-    public void Register(ObjectHeader header)
+    public void Register(ObjectId header)
     {
         var key = (header.Kind, header.Namespace ?? "", header.Name);
         if (_seen.TryGetValue(key, out var first))
@@ -21,25 +21,25 @@ public sealed class ClusterBuilder
         _seen[key] = header.Origin;
     }
 
-    public void Add(ObjectHeader header, NamespaceInfo ns)
+    public void Add(ObjectId header, NamespaceInfo ns)
     {
         Register(header);
         _namespaces[ns.Name] = ns;
     }
 
-    public void Add(ObjectHeader header, Pod pod)
+    public void Add(ObjectId header, Pod pod)
     {
         Register(header);
         _pods.Add(pod);
     }
 
-    public void Add(ObjectHeader header, Policy policy)
+    public void Add(ObjectId header, Policy policy)
     {
         Register(header);
         _policies.Add(policy);
     }
 
-    public void Add(ObjectHeader header, NodeInfo node)
+    public void Add(ObjectId header, NodeInfo node)
     {
         Register(header);
         _nodes.Add(node);

@@ -143,7 +143,8 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
                 Add(sink, header, NamespaceParser.ParseNode(header, node));
                 break;
             case var kind when IgnoredKinds.Contains(kind):
-                sink.Items.Add(b => b.Register(header));
+                var id = header.Id;
+                sink.Items.Add(b => b.Register(id));
                 break;
             default:
                 sink.Notes.Add($"{header.Origin}: skipping {header.Display}: kind {header.Kind} is not analysed");
@@ -151,17 +152,31 @@ public sealed class ManifestLoader(TextReader stdin, Action<string> note)
         }
     }
 
-    private static void Add(FileSink sink, ObjectHeader header, NamespaceInfo value) => sink.Items.Add(b => b.Add(header, value));
+    // Items capture the header's identity only, never the header: it holds the object's YAML tree.
+    private static void Add(FileSink sink, ObjectHeader header, NamespaceInfo value)
+    {
+        var id = header.Id;
+        sink.Items.Add(b => b.Add(id, value));
+    }
 
     private static void Add(FileSink sink, ObjectHeader header, Pod value)
     {
         var shared = sink.Sharing.Share(value);
-        sink.Items.Add(b => b.Add(header, shared));
+        var id = header.Id;
+        sink.Items.Add(b => b.Add(id, shared));
     }
 
-    private static void Add(FileSink sink, ObjectHeader header, Policy value) => sink.Items.Add(b => b.Add(header, value));
+    private static void Add(FileSink sink, ObjectHeader header, Policy value)
+    {
+        var id = header.Id;
+        sink.Items.Add(b => b.Add(id, value));
+    }
 
-    private static void Add(FileSink sink, ObjectHeader header, NodeInfo value) => sink.Items.Add(b => b.Add(header, value));
+    private static void Add(FileSink sink, ObjectHeader header, NodeInfo value)
+    {
+        var id = header.Id;
+        sink.Items.Add(b => b.Add(id, value));
+    }
 
     // "Pod shop/web", "object shop/web" without a kind, "object" without a name either.
     private static string Describe(YMap root, string? kind)

@@ -8,7 +8,10 @@ namespace Portolan.Kubernetes.Parsing;
 public sealed record ObjectHeader(string ApiVersion, string Kind, string Name, string? Namespace, YMap Metadata, YMap Root, SourceLocation Origin)
 {
     /// <summary>"Kind ns/name" or "Kind name", as messages name objects.</summary>
-    public string Display => Namespace is null ? $"{Kind} {Name}" : $"{Kind} {Namespace}/{Name}";
+    public string Display => Id.Display;
+
+    /// <summary>The object's identity without its YAML tree.</summary>
+    public ObjectId Id => new(Kind, Name, Namespace, Origin);
 
     /// <summary>metadata.annotations as a string map (values must be strings, as the API server requires).</summary>
     public Selectors.Labels Annotations(Node node) =>

@@ -113,7 +113,7 @@ public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope sc
                 if (e < engine.FirstDestinationAtom) Compare(e, c);
             }
         }
-        return new ChangeResult(engine.Cluster, Connections(opened), Connections(closed), affected.Count, Rebuilt: false);
+        return new ChangeResult(engine.Cluster, Connections(opened), Connections(closed), [.. affected.Order()], Rebuilt: false);
     }
 
     private ChangeResult Rebuild(Change change)
@@ -131,7 +131,7 @@ public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope sc
         Engine = new CompressedEngine(cluster, Engine.Matcher.Scope, extraCuts);
         var after = Result();
         var (opened, closed) = ConnectivityDelta.Between(before, after);
-        return new ChangeResult(cluster, opened, closed, Engine.ClassCount, Rebuilt: true);
+        return new ChangeResult(cluster, opened, closed, [.. Enumerable.Range(0, Engine.ClassCount)], Rebuilt: true);
     }
 
     // A class may hold pods of several workloads (identical templates), and a workload may span alike
