@@ -161,4 +161,30 @@ public sealed class AdmissionDecisionTests
         // Findings about other objects (db-from-web, the namespaces) are not the author's to fix here.
         Assert.All(warnings.Where(w => w.Contains("[lint ", StringComparison.Ordinal)), w => Assert.Contains("NetworkPolicy shop/allow-everything: ", w));
     }
+
+    [Fact]
+    public async Task A_shadowed_rule_is_a_lint_warning_and_the_review_leaves_the_state_as_it_was()
+    {
+        await using var webhook = await WebhookHarness.StartAsync(Fixtures.Cluster, lint: true);
+        // The same rule as db-from-web: it opens nothing, and lint's redundancy pass (which removes rules from the
+        // proposal's engine while it judges them) reports it.
+        var again = NetworkPolicy("shop", "db-from-web-again",
+            """{"podSelector": {"matchLabels": {"app": "db"}}, "ingress": [{"from": [{"podSelector": {"matchLabels": {"app": "web"}}}], "ports": [{"port": 5432}]}]}""");
+        var first = await webhook.ReviewAsync(NetworkPolicyReview("uid-shadowed-1", "CREATE", again));
+        Assert.True(first["allowed"]!.GetValue<bool>());
+        Assert.Equal(["portolan: [lint redundant-rule] NetworkPolicy shop/db-from-web-again: ingress rule 1 is fully shadowed: "
+            + "without it, every ingress decision for the 1 pod it applies to stays the same"], Warnings(first));
+        // The state behind the next reviews is the stored one: its policies, and deleting the default-deny opens what it did before.
+        Assert.Equal(["db-from-web: 1 ingress rule", "default-deny: 0 ingress rules", "pass-shop: 1 ingress rule"],
+            webhook.Server.State.Cluster!.Policies.Select(p => $"{p.Name}: {p.Ingress.Length} ingress rule{(p.Ingress.Length == 1 ? "" : "s")}").Order(StringComparer.Ordinal));
+        var delete = await webhook.ReviewAsync(Review("uid-shadowed-2", "DELETE", "networking.k8s.io", "NetworkPolicy", "default-deny", "shop"));
+        Assert.Equal(
+        [
+            "portolan: opens 0.0.0.0-255.255.255.255[External] => shop/web[Pod] : All Connections",
+            "portolan: opens other/client[Pod] => shop/web[Pod] : All Connections",
+            "portolan: opens shop/db[Pod] => shop/web[Pod] : All Connections",
+        ], Warnings(delete));
+        var second = await webhook.ReviewAsync(NetworkPolicyReview("uid-shadowed-3", "CREATE", again));
+        Assert.Equal(Warnings(first), Warnings(second));
+    }
 }

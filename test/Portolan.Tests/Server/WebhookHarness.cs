@@ -45,7 +45,7 @@ public sealed class WebhookHarness : IAsyncDisposable
             set = GuardrailParser.Parse(new StringReader(guardrails), "guardrails.yaml");
             checks.Add(new GuardrailCheck(set));
         }
-        if (lint) checks.Add(new LintCheck(IPBlockScope.All, []));
+        if (lint) checks.Add(new LintCheck([]));
         var certificate = new TestCertificate(directory.Path);
         var log = new List<string>();
         void Note(string line)

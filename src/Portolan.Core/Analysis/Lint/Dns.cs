@@ -16,6 +16,8 @@ public static class Dns
 
     public static IEnumerable<LintFinding> Find(LintContext context)
     {
+        // Findings about workloads, never about a policy.
+        if (context.Focused) yield break;
         var targets = Targets(context.Cluster);
         var engine = context.Engine;
         var egressPolicies = context.Cluster.Policies.Where(p => p.AffectsEgress).ToList();

@@ -8,6 +8,8 @@ public static class Isolation
 {
     public static IEnumerable<LintFinding> Find(LintContext context, Func<LintRule, bool> enabled)
     {
+        // Findings about namespaces and workloads, never about a policy.
+        if (context.Focused) yield break;
         var namespaces = context.Cluster.Pods.GroupBy(p => p.Namespace, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var pods in namespaces)
         {

@@ -9,19 +9,50 @@ namespace Portolan.Core.Analysis.Lint;
 /// <summary>
 /// The analysed cluster every lint rule family reads: the compressed engine (classes of alike pods,
 /// selections as bitsets, rows per side), naming of objects and rules, and who can silence a finding.
+/// A focused context lints the findings about one policy only (the admission webhook's object under review).
 /// </summary>
 public sealed class LintContext
 {
     private readonly Dictionary<Rule, RuleEffect> _effects = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Policy>? _focus;
 
+    /// <summary>Analyses the cluster with an engine of its own.</summary>
     public LintContext(Cluster cluster, IPBlockScope scope)
     {
         Cluster = cluster;
         Engine = new CompressedEngine(cluster, scope);
+        OwnsEngine = true;
         Evaluator = new SideEvaluator(Engine.Index, Engine.Matcher);
+        Policies = cluster.Policies;
+    }
+
+    /// <summary>
+    /// Lints, on an engine already analysing the cluster (no rebuild), only the findings about
+    /// <paramref name="focus"/>: those whose object is its name (with a duplicate name, every policy of it).
+    /// The engine is changed while rules are judged redundant and restored before the run ends.
+    /// </summary>
+    public LintContext(CompressedEngine engine, Policy focus)
+    {
+        Cluster = engine.Cluster;
+        Engine = engine;
+        Evaluator = new SideEvaluator(Engine.Index, Engine.Matcher);
+        var name = ObjectName(focus);
+        Policies = [.. Cluster.Policies.Where(p => ObjectName(p) == name)];
+        _focus = new HashSet<Policy>(Policies, ReferenceEqualityComparer.Instance);
     }
 
     public Cluster Cluster { get; }
+
+    /// <summary>The policies findings are wanted about: every policy, or the focused one.</summary>
+    public ImmutableArray<Policy> Policies { get; }
+
+    /// <summary>Only findings about <see cref="Policies"/> are wanted, not those about namespaces, workloads or other policies.</summary>
+    public bool Focused => _focus is not null;
+
+    /// <summary>The engine was built for this context (else it is borrowed and must be left as found).</summary>
+    public bool OwnsEngine { get; }
+
+    public bool InFocus(Policy policy) => _focus is null || _focus.Contains(policy);
 
     public CompressedEngine Engine { get; }
 
@@ -29,10 +60,20 @@ public sealed class LintContext
 
     public IPBlockScope Scope => Engine.Matcher.Scope;
 
-    /// <summary>Every rule of every policy, in input order, with its direction and 1-based position.</summary>
-    public IEnumerable<(Policy Policy, Direction Direction, int Position, Rule Rule)> Rules()
+    /// <summary>Every rule of the policies in focus, in input order, with its direction and 1-based position.</summary>
+    public IEnumerable<(Policy Policy, Direction Direction, int Position, Rule Rule)> Rules() => RulesOf(Policies);
+
+    /// <summary>Rules of the policies in focus that take part in evaluation: their direction is one the policy affects.</summary>
+    public IEnumerable<(Policy Policy, Direction Direction, int Position, Rule Rule)> EffectiveRules() =>
+        Rules().Where(r => r.Policy.Affects(r.Direction));
+
+    /// <summary>Effective rules of every policy of the cluster, in focus or not.</summary>
+    public IEnumerable<(Policy Policy, Direction Direction, int Position, Rule Rule)> AllEffectiveRules() =>
+        RulesOf(Cluster.Policies).Where(r => r.Policy.Affects(r.Direction));
+
+    private static IEnumerable<(Policy Policy, Direction Direction, int Position, Rule Rule)> RulesOf(ImmutableArray<Policy> policies)
     {
-        foreach (var policy in Cluster.Policies)
+        foreach (var policy in policies)
         {
             foreach (var direction in new[] { Direction.Ingress, Direction.Egress })
             {
@@ -41,10 +82,6 @@ public sealed class LintContext
             }
         }
     }
-
-    /// <summary>Rules that take part in evaluation: their direction is one the policy affects.</summary>
-    public IEnumerable<(Policy Policy, Direction Direction, int Position, Rule Rule)> EffectiveRules() =>
-        Rules().Where(r => r.Policy.Affects(r.Direction));
 
     /// <summary>Indices of the pod classes a selection matches.</summary>
     public IEnumerable<int> ClassesOf(PodSelection selection) => Engine.SelectionSet(selection).Indices().TakeWhile(c => c < Engine.ClassCount);

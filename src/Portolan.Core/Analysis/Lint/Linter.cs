@@ -1,18 +1,30 @@
 using System.Collections.Immutable;
+using Portolan.Core.Analysis.Compressed;
 using Portolan.Core.Model;
 
 namespace Portolan.Core.Analysis.Lint;
 
 /// <summary>
 /// Runs every enabled rule family over a cluster and drops what an annotation silences (issue 5). Rules
-/// disabled for the run are not computed at all (redundancy is the costly one).
+/// disabled for the run are not computed at all (redundancy is the costly one). The focused run lints one
+/// policy on an existing engine, for the admission webhook.
 /// </summary>
 public static class Linter
 {
-    public static LintResult Run(Cluster cluster, IPBlockScope scope, IReadOnlyCollection<string> disabled)
+    public static LintResult Run(Cluster cluster, IPBlockScope scope, IReadOnlyCollection<string> disabled) =>
+        new(Findings(new LintContext(cluster, scope), disabled), Warnings(cluster));
+
+    /// <summary>
+    /// The findings about one policy of the state an engine analyses, on that engine (no rebuild): exactly
+    /// <see cref="Run"/>'s findings whose object is the policy, in the same order. Families skip what is not
+    /// about it (namespaces, workloads, other policies' rules). The engine is left as it was found.
+    /// </summary>
+    public static ImmutableArray<LintFinding> RunFocused(CompressedEngine engine, Policy policy, IReadOnlyCollection<string> disabled) =>
+        Findings(new LintContext(engine, policy), disabled);
+
+    private static ImmutableArray<LintFinding> Findings(LintContext context, IReadOnlyCollection<string> disabled)
     {
         bool Enabled(LintRule rule) => !disabled.Contains(rule.Id);
-        var context = new LintContext(cluster, scope);
         var findings = new List<LintFinding>();
         findings.AddRange(BroadRules.Find(context));
         findings.AddRange(Isolation.Find(context, Enabled));
@@ -21,10 +33,7 @@ public static class Linter
         findings.AddRange(IgnoredRules.Find(context));
         if (Enabled(LintCatalogue.EgressBlocksDns)) findings.AddRange(Dns.Find(context));
         findings.AddRange(Redundancy.Find(context, Enabled));
-        var kept = findings
-            .Where(f => Enabled(f.Rule) && !f.Annotations.Any(a => LintDisable.Silences(a, f.Rule.Id)))
-            .ToImmutableArray();
-        return new LintResult(kept, Warnings(cluster));
+        return [.. findings.Where(f => Enabled(f.Rule) && !f.Annotations.Any(a => LintDisable.Silences(a, f.Rule.Id)))];
     }
 
     /// <summary>Annotations that name no rule: a typo would otherwise silence nothing, silently.</summary>

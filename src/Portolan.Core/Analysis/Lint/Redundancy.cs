@@ -16,8 +16,7 @@ public static class Redundancy
         {
             foreach (var (policy, direction, position, rule) in context.EffectiveRules())
             {
-                if (policy.Tier != Tier.Admin || rule.Action != RuleAction.Pass) continue;
-                if (context.EffectOf(policy, direction, rule) == RuleEffect.MatchesNothing || Decided(context, policy, direction)) continue;
+                if (!PassReachesNothing(context, policy, direction, rule)) continue;
                 passes.Add(rule);
                 var pods = context.PodsOf(context.ClassesOf(policy.Subject)).Count();
                 yield return context.RuleFinding(LintCatalogue.PassReachesNothing, policy, direction, position, rule,
@@ -29,31 +28,62 @@ public static class Redundancy
         // Greedy, from the lowest precedence up: a rule found redundant is removed before the next is judged, so
         // two rules that shadow each other are not both reported, the shadowed one (lower tier, later) is, and
         // removing every reported rule together changes nothing. This changes the engine: it runs last.
+        var order = LowestPrecedenceFirst(context);
+        var judged = context.Focused ? RedundancyScope.Judged(context, order) : null;
+        if (judged is not null && enabled(LintCatalogue.PassReachesNothing))
+        {
+            // The rules judged beside the focused ones skip their Pass rules as a full run would (before any removal).
+            for (int i = 0; i < order.Count; i++)
+            {
+                var (policy, direction, _, rule) = order[i];
+                if (judged[i] && !context.InFocus(policy) && PassReachesNothing(context, policy, direction, rule)) passes.Add(rule);
+            }
+        }
         var engine = context.Engine;
         var current = new Dictionary<Policy, Policy>(ReferenceEqualityComparer.Instance);
-        foreach (var p in context.Cluster.Policies) current[p] = p;
-        foreach (var (policy, direction, position, rule) in LowestPrecedenceFirst(context))
+        try
         {
-            if (passes.Contains(rule)) continue;
-            var now = current[policy];
-            if (engine.EffectOf(now, rule, direction) != RuleEffect.Redundant) continue;
-            var pods = context.PodsOf(context.ClassesOf(policy.Subject)).Count();
-            var message = rule.Action == RuleAction.Pass
-                ? $"passes only traffic no later admin rule matches: without it, that traffic reaches the NetworkPolicy tier all the same, for the {pods} pod{(pods == 1 ? "" : "s")} it applies to"
-                : $"is fully shadowed: without it, every {LintContext.Word(direction)} decision for the {pods} pod{(pods == 1 ? "" : "s")} it applies to stays the same";
-            yield return context.RuleFinding(LintCatalogue.RedundantRule, policy, direction, position, rule, message,
-                Shadow(policy, direction), "judged with the redundant rules reported before it removed: all of them can be deleted together");
-            var without = direction == Direction.Ingress
-                ? now with { Ingress = now.Ingress.Remove(rule, ReferenceEqualityComparer.Instance) }
-                : now with { Egress = now.Egress.Remove(rule, ReferenceEqualityComparer.Instance) };
-            engine.ReplacePolicy(now, without);
-            current[policy] = without;
+            for (int i = 0; i < order.Count; i++)
+            {
+                if (judged is not null && !judged[i]) continue;
+                var (policy, direction, position, rule) = order[i];
+                if (passes.Contains(rule)) continue;
+                var now = current.GetValueOrDefault(policy, policy);
+                if (engine.EffectOf(now, rule, direction) != RuleEffect.Redundant) continue;
+                if (context.InFocus(policy))
+                {
+                    var pods = context.PodsOf(context.ClassesOf(policy.Subject)).Count();
+                    var message = rule.Action == RuleAction.Pass
+                        ? $"passes only traffic no later admin rule matches: without it, that traffic reaches the NetworkPolicy tier all the same, for the {pods} pod{(pods == 1 ? "" : "s")} it applies to"
+                        : $"is fully shadowed: without it, every {LintContext.Word(direction)} decision for the {pods} pod{(pods == 1 ? "" : "s")} it applies to stays the same";
+                    yield return context.RuleFinding(LintCatalogue.RedundantRule, policy, direction, position, rule, message,
+                        Shadow(policy, direction), "judged with the redundant rules reported before it removed: all of them can be deleted together");
+                }
+                var without = direction == Direction.Ingress
+                    ? now with { Ingress = now.Ingress.Remove(rule, ReferenceEqualityComparer.Instance) }
+                    : now with { Egress = now.Egress.Remove(rule, ReferenceEqualityComparer.Instance) };
+                engine.ReplacePolicy(now, without);
+                current[policy] = without;
+            }
+        }
+        finally
+        {
+            // A borrowed engine (the webhook's proposed state) is handed back with the original policies.
+            if (!context.OwnsEngine)
+            {
+                foreach (var (original, now) in current) engine.ReplacePolicy(now, original);
+            }
         }
     }
 
+    /// <summary>An admin Pass rule that matches something, with no NetworkPolicy or baseline policy below it to decide (§4.5).</summary>
+    private static bool PassReachesNothing(LintContext context, Policy policy, Direction direction, Rule rule) =>
+        policy.Tier == Tier.Admin && rule.Action == RuleAction.Pass
+        && context.EffectOf(policy, direction, rule) != RuleEffect.MatchesNothing && !Decided(context, policy, direction);
+
     /// <summary>Baseline tier, then NetworkPolicy, then admin; within a tier the last-evaluated policy and rule first.</summary>
     private static List<(Policy Policy, Direction Direction, int Position, Rule Rule)> LowestPrecedenceFirst(LintContext context) =>
-        context.EffectiveRules()
+        context.AllEffectiveRules()
             .OrderByDescending(r => r.Policy.Tier switch { Tier.Admin => 0, Tier.NetworkPolicy => 1, _ => 2 })
             .ThenByDescending(r => r.Policy.Priority)
             .ThenByDescending(r => r.Policy.Namespace ?? "", StringComparer.Ordinal)

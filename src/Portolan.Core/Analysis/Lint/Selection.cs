@@ -9,7 +9,7 @@ public static class Selection
     {
         if (enabled(LintCatalogue.PolicySelectsNothing))
         {
-            foreach (var policy in context.Cluster.Policies)
+            foreach (var policy in context.Policies)
             {
                 if (context.ClassesOf(policy.Subject).Any()) continue;
                 var where = policy.Kind == PolicyKind.NetworkPolicy ? $"pods {policy.Subject.Pods} in namespace {policy.Namespace}" : $"subject ({policy.Subject})";
@@ -21,7 +21,8 @@ public static class Selection
             }
         }
         if (!enabled(LintCatalogue.PeerMatchesNothing)) yield break;
-        var known = context.Cluster.Namespaces.Keys.Concat(context.Cluster.Pods.Select(p => p.Namespace)).ToHashSet(StringComparer.Ordinal);
+        // Every namespace of the input, gathered only when some peer matches nothing (a scan of every pod).
+        HashSet<string>? known = null;
         foreach (var (policy, direction, position, rule) in context.EffectiveRules())
         {
             var empty = rule.Peers.Where(peer => peer switch
@@ -36,6 +37,7 @@ public static class Selection
             var text = string.Join("; ", empty.Select(Describe));
             // A peer whose namespaces are all absent from the input (kube-system, when linting one app) may well match
             // in the cluster: said, but as info.
+            known ??= context.Cluster.Namespaces.Keys.Concat(context.Cluster.Pods.Select(p => p.Namespace)).ToHashSet(StringComparer.Ordinal);
             var outside = empty.All(peer => peer is PodPeer { Selection.Namespace: null } p
                 && !known.Any(ns => p.Selection.Namespaces.Matches(context.Cluster.NamespaceLabels(ns))));
             var finding = context.RuleFinding(LintCatalogue.PeerMatchesNothing, policy, direction, position, rule,
