@@ -29,7 +29,7 @@ public sealed partial class GuardrailEvaluator
         foreach (var c in _engine.Classes)
         {
             var subject = c.Representative;
-            if (!selected.Contains(subject.Pod.Namespace)) continue;
+            if (!IsTouched(c.Index) || !selected.Contains(subject.Pod.Namespace)) continue;
             foreach (var direction in statement.Directions)
             {
                 if (_defaults.IsolatedByNetworkPolicy(subject, direction)) continue;

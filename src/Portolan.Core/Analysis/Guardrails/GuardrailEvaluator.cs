@@ -19,17 +19,31 @@ public sealed partial class GuardrailEvaluator
     private readonly Dictionary<ReportPeer, Pod> _firstPod = [];
     private BitSet[]? _reachable;
 
-    public GuardrailEvaluator(CompressedEngine engine)
+    /// <param name="touchedClasses">
+    /// When given, only what involves these classes is evaluated (see <see cref="Evaluate(GuardrailSet, CompressedEngine, IEnumerable{int})"/>).
+    /// </param>
+    public GuardrailEvaluator(CompressedEngine engine, IEnumerable<int>? touchedClasses = null)
     {
         _engine = engine;
         _explainer = new Explainer(engine.Index, engine.Matcher);
         _defaults = new DefaultAllowance(engine.Index, engine.Matcher);
         _classPeers = ClassPeers(engine, _firstPod);
+        _touched = touchedClasses is null ? null : Touching(engine, touchedClasses);
     }
 
     /// <summary>Every violation of every statement, over a state already analysed (e.g. the webhook's incremental engine).</summary>
     public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, CompressedEngine engine) =>
         new GuardrailEvaluator(engine).Evaluate(guardrails);
+
+    /// <summary>
+    /// The violations a change touching only <paramref name="touchedClasses"/> can have introduced: those of
+    /// pairs with a touched class at either end, isolated findings of touched classes, and every
+    /// statement-level finding (empty selection, unresolved port). Each comes out exactly as in the full
+    /// evaluation (ranges merged alike, same order); the rest of the full list is pairs and classes that
+    /// decide as they did before the change (see <see cref="ChangeResult.ReevaluatedClasses"/>).
+    /// </summary>
+    public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, CompressedEngine engine, IEnumerable<int> touchedClasses) =>
+        new GuardrailEvaluator(engine, touchedClasses).Evaluate(guardrails);
 
     /// <summary>Every violation of every statement, analysing the cluster first.</summary>
     public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, Cluster cluster, IPBlockScope scope) =>
