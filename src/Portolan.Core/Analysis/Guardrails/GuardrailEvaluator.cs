@@ -16,7 +16,7 @@ public sealed partial class GuardrailEvaluator
     private readonly Explainer _explainer;
     private readonly DefaultAllowance _defaults;
     private readonly ImmutableArray<ReportPeer>[] _classPeers;
-    private readonly Dictionary<ReportPeer, Pod> _firstPod = [];
+    private readonly IReadOnlyDictionary<ReportPeer, Pod> _firstPod;
     private BitSet[]? _reachable;
 
     /// <param name="touchedClasses">
@@ -27,7 +27,7 @@ public sealed partial class GuardrailEvaluator
         _engine = engine;
         _explainer = new Explainer(engine.Index, engine.Matcher);
         _defaults = new DefaultAllowance(engine.Index, engine.Matcher);
-        _classPeers = ClassPeers(engine, _firstPod);
+        (_classPeers, _firstPod) = ClassNames.Of(engine);
         _touched = touchedClasses is null ? null : Touching(engine, touchedClasses);
     }
 
@@ -76,25 +76,4 @@ public sealed partial class GuardrailEvaluator
     };
 
     private BitSet[] ReachableRows => _reachable ??= _engine.ReachableRows();
-
-    // A workload whose pods fall in several classes is named pod by pod, so no name stands for two classes.
-    private static ImmutableArray<ReportPeer>[] ClassPeers(CompressedEngine engine, Dictionary<ReportPeer, Pod> firstPod)
-    {
-        var classesOf = new Dictionary<WorkloadRef, HashSet<int>>();
-        foreach (var c in engine.Classes)
-        {
-            foreach (var pod in c.Members)
-            {
-                if (!classesOf.TryGetValue(pod.Workload, out var set)) classesOf[pod.Workload] = set = [];
-                set.Add(c.Index);
-            }
-        }
-        ReportPeer PeerOf(Pod pod)
-        {
-            var peer = new WorkloadPeer(classesOf[pod.Workload].Count > 1 ? pod.AsOwnWorkload : pod.Workload);
-            firstPod.TryAdd(peer, pod);
-            return peer;
-        }
-        return [.. engine.Classes.Select(c => c.Members.Select(PeerOf).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).ToImmutableArray())];
-    }
 }
