@@ -39,17 +39,31 @@ public sealed partial class CompressedEngine
         var key = $"{direction}|{Ids(admin)}|{Ids(networkPolicies)}|{Ids(baseline)}|{(namedIngress ? PodClass.PortsKey(subject.Pod) : "")}";
         if (_profiles.TryGetValue(key, out var shared)) return shared;
         // Atoms that no rule of this profile tells apart get the same row: compute it once per group.
+        // How each rule treats each atom, flat (atom-major); atoms whose rows are their own get no group.
         var rules = admin.Concat(networkPolicies).Concat(baseline).SelectMany(p => p.Rules(direction)).Select(Targets).ToList();
-        var groups = new Dictionary<string, BitSet>(StringComparer.Ordinal);
+        var width = rules.Count;
+        var treats = new bool[Atoms.Count * width];
+        var representatives = new List<int>();
         var rows = new BitSet[Atoms.Count];
-        var signature = new System.Text.StringBuilder();
         for (int k = 0; k < Atoms.Count; k++)
         {
-            signature.Clear();
-            foreach (var rule in rules) signature.Append(AtomSignature(rule, direction, subject, k));
-            var text = signature.ToString();
-            if (!groups.TryGetValue(text, out var row)) groups[text] = row = Row(subject, direction, k, admin, networkPolicies, baseline);
-            rows[k] = row;
+            var own = false;
+            for (int r = 0; r < width; r++)
+            {
+                var treatment = AtomTreatment(rules[r], direction, subject, k);
+                own |= treatment == Treatment.Own;
+                treats[k * width + r] = treatment == Treatment.Whole;
+            }
+            if (!own)
+            {
+                if (Alike(treats, width, k, representatives) is { } same)
+                {
+                    rows[k] = rows[same];
+                    continue;
+                }
+                representatives.Add(k);
+            }
+            rows[k] = Row(subject, direction, k, admin, networkPolicies, baseline);
         }
         _profiles[key] = rows;
         return rows;
@@ -61,13 +75,26 @@ public sealed partial class CompressedEngine
          _index.NetworkPoliciesIn(Classes[c].Representative.Pod.Namespace).Where(p => p.Affects(direction) && selected[p][c]).ToList(),
          _index.Baseline.Where(p => p.Affects(direction) && selected[p][c]).ToList());
 
-    // How a rule treats atom k: whole peers ('1'), nothing ('0'), or peers narrowed by a named port (unique to k).
-    private string AtomSignature(RuleTargets rule, Direction direction, PodEndpoint subject, int atom)
+    private enum Treatment { None, Whole, Own }
+
+    // An earlier atom every rule treats as atom k, if any.
+    private static int? Alike(bool[] treats, int width, int k, List<int> representatives)
     {
-        if (rule.NumericAtoms[atom]) return "1";
-        if (rule.Named.Length == 0) return "0";
+        var signature = treats.AsSpan(k * width, width);
+        foreach (var j in representatives)
+        {
+            if (signature.SequenceEqual(treats.AsSpan(j * width, width))) return j;
+        }
+        return null;
+    }
+
+    // How a rule treats atom k: whole peers, nothing, or peers narrowed by a named port (unique to k).
+    private Treatment AtomTreatment(RuleTargets rule, Direction direction, PodEndpoint subject, int atom)
+    {
+        if (rule.NumericAtoms[atom]) return Treatment.Whole;
+        if (rule.Named.Length == 0) return Treatment.None;
         var match = Match(rule.Rule, direction, subject, atom);
-        return match is null ? "0" : direction == Direction.Ingress ? "1" : $"n{atom}.";
+        return match is null ? Treatment.None : direction == Direction.Ingress ? Treatment.Whole : Treatment.Own;
     }
 
     private readonly Dictionary<Policy, int> _policyIds = new(ReferenceEqualityComparer.Instance);
