@@ -17,7 +17,8 @@ public sealed class GuardrailCheck(GuardrailSet guardrails) : IPolicyCheck
 
     private GuardrailBaseline? _baseline;
 
-    public void StateChanged(CompressedEngine current) => _baseline = new GuardrailBaseline(guardrails, current);
+    // Under the state lock: a rebuild of an unchanged state keeps the baseline instead of evaluating every pair again.
+    public void StateChanged(CompressedEngine current) => _baseline = _baseline?.Follow(current) ?? new GuardrailBaseline(guardrails, current);
 
     public IEnumerable<CheckFinding> Check(Proposal proposal)
     {

@@ -61,7 +61,7 @@ public sealed class IntroducedGuardrailsPropertyTests
     }
 
     // One statement of each kind and a few more, with unique names.
-    private static GuardrailSet Guardrails(RandomGuardrails random, Cluster cluster)
+    public static GuardrailSet Guardrails(RandomGuardrails random, Cluster cluster)
     {
         var namespaces = cluster.Namespaces.Keys.Order(StringComparer.Ordinal).ToList();
         var kinds = Kinds.Concat(Enumerable.Range(0, random.Next(3)).Select(_ => Kinds[random.Next(Kinds.Length)]));

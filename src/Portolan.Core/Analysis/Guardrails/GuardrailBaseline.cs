@@ -1,4 +1,5 @@
 using Portolan.Core.Analysis.Compressed;
+using Portolan.Core.Model;
 
 namespace Portolan.Core.Analysis.Guardrails;
 
@@ -10,11 +11,31 @@ public sealed class GuardrailBaseline
 {
     private readonly GuardrailSet _guardrails;
     private readonly HashSet<string> _existing;
+    private readonly Cluster _cluster;
+    private readonly IPBlockScope _scope;
 
     public GuardrailBaseline(GuardrailSet guardrails, CompressedEngine current)
     {
         _guardrails = guardrails;
         _existing = new HashSet<string>(GuardrailEvaluator.Evaluate(guardrails, current).Select(Key), StringComparer.Ordinal);
+        _cluster = current.Cluster;
+        _scope = current.Matcher.Scope;
+    }
+
+    /// <summary>
+    /// The baseline of a new stored state: this one when that state holds the very same objects (policies in
+    /// any order: the webhook's periodic rebuild of an unchanged state), which break the same guardrails,
+    /// since what is evaluated never depends on the order of the policies; else one evaluated afresh.
+    /// </summary>
+    public GuardrailBaseline Follow(CompressedEngine current) =>
+        current.Matcher.Scope == _scope && SameObjects(_cluster, current.Cluster) ? this : new GuardrailBaseline(_guardrails, current);
+
+    private static bool SameObjects(Cluster a, Cluster b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Pods != b.Pods || a.Nodes != b.Nodes || !ReferenceEquals(a.Namespaces, b.Namespaces) || a.Policies.Length != b.Policies.Length) return false;
+        var policies = a.Policies.ToHashSet(ReferenceEqualityComparer.Instance);
+        return b.Policies.All(policies.Contains);
     }
 
     public bool Contains(GuardrailViolation violation) => _existing.Contains(Key(violation));
