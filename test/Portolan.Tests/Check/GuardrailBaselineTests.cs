@@ -28,7 +28,7 @@ public sealed class GuardrailBaselineTests
             // Changes stored and previewed leave the policies in another order (and the engine updated in place).
             for (int step = 0; step < 4; step++)
             {
-                var change = ReevaluatedClassesTests.RandomChange(random, analysis.Cluster);
+                var change = Changes.Random(random, analysis.Cluster);
                 if (!Changes.Admissible(analysis.Cluster, change)) continue;
                 if (random.Next(2) == 0) analysis.Apply(change);
                 else analysis.Preview(change);

@@ -30,7 +30,7 @@ public sealed class IntroducedGuardrailsPropertyTests
             var baseline = new GuardrailBaseline(guardrails, analysis.Engine);
             for (int step = 0; step < 5; step++)
             {
-                var change = ReevaluatedClassesTests.RandomChange(random, analysis.Cluster);
+                var change = Changes.Random(random, analysis.Cluster);
                 if (!Changes.Admissible(analysis.Cluster, change)) continue;
                 var context = $"seed {seed} step {step} {change.GetType().Name}";
                 analysis.Preview(change, (effect, engine) =>

@@ -23,7 +23,7 @@ public sealed class ReevaluatedClassesTests
             var analysis = new IncrementalAnalysis(cluster, seed % 2 == 0 ? IPBlockScope.All : IPBlockScope.External);
             for (int step = 0; step < 4; step++)
             {
-                var change = RandomChange(random, analysis.Cluster);
+                var change = Changes.Random(random, analysis.Cluster);
                 if (!Changes.Admissible(analysis.Cluster, change)) continue;
                 var before = Decisions(analysis.Engine);
                 var context = $"seed {seed} step {step} {change.GetType().Name}";
@@ -48,17 +48,6 @@ public sealed class ReevaluatedClassesTests
             }
         }
         Assert.True(compared > 1000 && restricted > 100 && rebuilt > 10, $"compared {compared} pairs, {restricted} restricted changes, {rebuilt} rebuilds");
-    }
-
-    public static Change RandomChange(RandomCluster random, Cluster cluster)
-    {
-        var namespaces = cluster.Namespaces.Keys.Order(StringComparer.Ordinal).ToList();
-        return random.Next(3) switch
-        {
-            0 when !cluster.Policies.IsEmpty => new PolicyRemoved(cluster.Policies[random.Next(cluster.Policies.Length)]),
-            1 when !cluster.Policies.IsEmpty => new PolicyChanged(cluster.Policies[random.Next(cluster.Policies.Length)], random.Policy(namespaces)),
-            _ => new PolicyAdded(random.Policy(namespaces)),
-        };
     }
 
     // Every pair with a class at one end at least, by names that survive a rebuild (a class by its first pod, a range by its addresses).
