@@ -15,14 +15,16 @@ public sealed class GuardrailCheck(GuardrailSet guardrails) : IPolicyCheck
     /// <summary>At most this many violations are spelled out in one denial.</summary>
     public const int MaxListed = 3;
 
-    private HashSet<string> _existing = new(StringComparer.Ordinal);
+    private GuardrailBaseline? _baseline;
 
-    public void StateChanged(CompressedEngine current) =>
-        _existing = new HashSet<string>(GuardrailEvaluator.Evaluate(guardrails, current).Select(Key), StringComparer.Ordinal);
+    // Under the state lock: a rebuild of an unchanged state keeps the baseline instead of evaluating every pair again.
+    public void StateChanged(CompressedEngine current) => _baseline = _baseline?.Follow(current) ?? new GuardrailBaseline(guardrails, current);
 
     public IEnumerable<CheckFinding> Check(Proposal proposal)
     {
-        var introduced = GuardrailEvaluator.Evaluate(guardrails, proposal.Engine).Where(v => !_existing.Contains(Key(v))).ToList();
+        // Only the classes the change re-evaluated can break a guardrail anew: the review costs what the change touches.
+        var baseline = _baseline ?? throw new InvalidOperationException("the stored state was never loaded");
+        var introduced = baseline.Introduced(proposal.Engine, proposal.Effect.ReevaluatedClasses);
         foreach (var group in introduced.GroupBy(v => v.Statement.Name, StringComparer.Ordinal))
         {
             var statement = group.First().Statement;
@@ -40,15 +42,4 @@ public sealed class GuardrailCheck(GuardrailSet guardrails) : IPolicyCheck
         var details = finding.Details.Count == 0 ? "" : $" ({string.Join("; ", finding.Details)})";
         return $"{finding.Object}: {finding.Message}{details}";
     }
-
-    // A violation is "the same" when the statement, the ends and the offending connections are.
-    private static string Key(GuardrailViolation violation) => violation switch
-    {
-        ReachableViolation r => $"{r.Statement.Name}|reachable|{r.Example.Source}|{r.Example.Destination}|{r.Example.Connections}",
-        UnreachableViolation u => $"{u.Statement.Name}|unreachable|{u.Example.Source}|{u.Example.Destination}|{u.Example.Connections}",
-        NotIsolatedViolation n => $"{n.Statement.Name}|isolated|{n.Workload}|{n.Direction}",
-        UnresolvedPortViolation p => $"{p.Statement.Name}|port|{p.Destination}|{p.Port.Name}",
-        EmptySelectionViolation e => $"{e.Statement.Name}|empty|{e.Field}",
-        _ => $"{violation.Statement.Name}|{violation}",
-    };
 }

@@ -34,13 +34,7 @@ public sealed class GuardrailPropertyTests
             var cluster = new RandomCluster(seed).Cluster();
             var random = new RandomGuardrails(seed);
             var namespaces = cluster.Namespaces.Keys.Order(StringComparer.Ordinal).ToList();
-            Guardrail statement = kind switch
-            {
-                "deny" => new DenyGuardrail("g", null, GuardrailSeverity.Error, SourceLocation.None, random.Peers(namespaces), random.Peers(namespaces), random.Ports()),
-                "require" => new RequireGuardrail("g", null, GuardrailSeverity.Error, SourceLocation.None, random.Peers(namespaces), random.Peers(namespaces), random.Ports()),
-                _ => new OnlyGuardrail("g", null, GuardrailSeverity.Error, SourceLocation.None, random.Peers(namespaces),
-                    [.. Enumerable.Range(0, random.Next(3)).Select(_ => new OnlyAllowance(random.Peers(namespaces), random.Ports()))]),
-            };
+            var statement = random.Statement(kind, "g", namespaces);
             foreach (var scope in Scopes)
             {
                 var (pairs, found) = Check($"seed {seed}, scope {scope}, {statement}", scope, cluster, statement);

@@ -53,9 +53,7 @@ public sealed class IsolationPropertyTests
             var cluster = new RandomCluster(seed).Cluster();
             var random = new RandomGuardrails(seed);
             var namespaces = cluster.Namespaces.Keys.Order(StringComparer.Ordinal).ToList();
-            var selection = random.Workloads(namespaces);
-            var statement = new IsolatedGuardrail("g", null, GuardrailSeverity.Error, SourceLocation.None,
-                new WorkloadSelector(selection.Names, selection.NamespaceLabels, Portolan.Core.Selectors.LabelSelector.Everything), random.Directions());
+            var statement = (IsolatedGuardrail)random.Statement("isolated", "g", namespaces);
             foreach (var scope in new[] { IPBlockScope.All, IPBlockScope.External })
             {
                 var violations = GuardrailEvaluator.Evaluate(new GuardrailSet([statement]), cluster, scope);

@@ -41,6 +41,23 @@ public sealed class RandomGuardrails(int seed)
             _ => new PortSelector(Protocol.SCTP, PortSet.MinPort, PortSet.MaxPort, null),
         })]);
 
+    /// <summary>A statement of a kind (deny, require, only, isolated) over these namespaces.</summary>
+    public Guardrail Statement(string kind, string name, IReadOnlyList<string> namespaces, GuardrailSeverity severity = GuardrailSeverity.Error) => kind switch
+    {
+        "deny" => new DenyGuardrail(name, null, severity, SourceLocation.None, Peers(namespaces), Peers(namespaces), Ports()),
+        "require" => new RequireGuardrail(name, null, severity, SourceLocation.None, Peers(namespaces), Peers(namespaces), Ports()),
+        "only" => new OnlyGuardrail(name, null, severity, SourceLocation.None, Peers(namespaces),
+            [.. Enumerable.Range(0, _random.Next(3)).Select(_ => new OnlyAllowance(Peers(namespaces), Ports()))]),
+        _ => Isolated(name, namespaces, severity),
+    };
+
+    private IsolatedGuardrail Isolated(string name, IReadOnlyList<string> namespaces, GuardrailSeverity severity)
+    {
+        var selection = Workloads(namespaces);
+        var places = new WorkloadSelector(selection.Names, selection.NamespaceLabels, LabelSelector.Everything);
+        return new IsolatedGuardrail(name, null, severity, SourceLocation.None, places, Directions());
+    }
+
     public int Next(int max) => _random.Next(max);
 
     public ImmutableArray<Direction> Directions() => _random.Next(3) switch

@@ -20,6 +20,18 @@ public static class Changes
         return !cluster.Policies.Any(p => !ReferenceEquals(p, old) && p.Tier == added.Tier && p.Priority == added.Priority);
     }
 
+    /// <summary>A random policy change to a cluster: remove, replace or add one.</summary>
+    public static Change Random(RandomCluster random, Cluster cluster)
+    {
+        var namespaces = cluster.Namespaces.Keys.Order(StringComparer.Ordinal).ToList();
+        return random.Next(3) switch
+        {
+            0 when !cluster.Policies.IsEmpty => new PolicyRemoved(cluster.Policies[random.Next(cluster.Policies.Length)]),
+            1 when !cluster.Policies.IsEmpty => new PolicyChanged(cluster.Policies[random.Next(cluster.Policies.Length)], random.Policy(namespaces)),
+            _ => new PolicyAdded(random.Policy(namespaces)),
+        };
+    }
+
     public static List<string> Lines(ConnectivityResult result) => [.. Lines(result.Connections), .. result.Warnings];
 
     public static List<string> Lines(IEnumerable<Connection> connections) =>

@@ -48,7 +48,8 @@ public sealed partial class GuardrailEvaluator
     {
         var (s, d) = (source.Endpoint, destination.Endpoint);
         if (s >= _engine.ClassCount && d >= _engine.ClassCount) return ConnectionSet.None;
-        if (s < _engine.ClassCount && !ReachableRows[s][d]) return ConnectionSet.None;
+        // The full evaluation decides every pair: all reachable rows at once pay off; the restricted one checks its touched end.
+        if (_touched is null ? s < _engine.ClassCount && !ReachableRows[s][d] : !MayReach(s, d)) return ConnectionSet.None;
         return _engine.Connections(s, d);
     }
 

@@ -19,7 +19,8 @@ public sealed partial class GuardrailEvaluator
     private IEnumerable<GuardrailViolation> Isolated(IsolatedGuardrail statement)
     {
         var cluster = _engine.Cluster;
-        var names = cluster.Namespaces.Keys.Concat(cluster.Pods.Select(p => p.Namespace)).ToHashSet(StringComparer.Ordinal);
+        // Every pod's namespace is one of a class's: no need to walk the pods.
+        var names = cluster.Namespaces.Keys.Concat(_engine.Classes.Select(c => c.Representative.Pod.Namespace)).ToHashSet(StringComparer.Ordinal);
         var selected = names.Where(n => statement.Namespaces.MatchesNamespace(n, cluster.NamespaceLabels(n))).ToHashSet(StringComparer.Ordinal);
         if (selected.Count == 0)
         {
@@ -29,7 +30,7 @@ public sealed partial class GuardrailEvaluator
         foreach (var c in _engine.Classes)
         {
             var subject = c.Representative;
-            if (!selected.Contains(subject.Pod.Namespace)) continue;
+            if (!IsTouched(c.Index) || !selected.Contains(subject.Pod.Namespace)) continue;
             foreach (var direction in statement.Directions)
             {
                 if (_defaults.IsolatedByNetworkPolicy(subject, direction)) continue;

@@ -7,12 +7,12 @@ public sealed partial class GuardrailEvaluator
 {
     private IEnumerable<GuardrailViolation> Deny(DenyGuardrail statement)
     {
-        var sources = Sources(statement.From);
+        var sources = Split(Sources(statement.From));
         foreach (var destination in Destinations(statement.To))
         {
             var ports = statement.Ports.For(destination.Pod);
             if (ports.IsEmpty) continue;
-            foreach (var source in sources)
+            foreach (var source in PairedWith(destination, sources))
             {
                 var offending = Allowed(source, destination).Intersect(ports);
                 if (offending.IsEmpty) continue;
@@ -28,6 +28,7 @@ public sealed partial class GuardrailEvaluator
         // An empty side would make the statement hold vacuously: a renamed namespace must not silence it.
         if (sources.Count == 0) yield return new EmptySelectionViolation(statement, "from");
         if (destinations.Count == 0) yield return new EmptySelectionViolation(statement, "to");
+        var split = Split(sources);
         foreach (var destination in destinations)
         {
             foreach (var port in statement.Ports.Unresolved(destination.Pod))
@@ -36,7 +37,7 @@ public sealed partial class GuardrailEvaluator
             }
             var required = statement.Ports.For(destination.Pod);
             if (required.IsEmpty) continue;
-            foreach (var source in sources)
+            foreach (var source in PairedWith(destination, split))
             {
                 if (source.Endpoint >= _engine.ClassCount && destination.Endpoint >= _engine.ClassCount) continue;
                 var missing = required.Subtract(Allowed(source, destination));
@@ -53,11 +54,11 @@ public sealed partial class GuardrailEvaluator
 
     private IEnumerable<GuardrailViolation> Only(OnlyGuardrail statement)
     {
-        var sources = Sources(PeerSelection.Any);
+        var sources = Split(Sources(PeerSelection.Any));
         foreach (var destination in Destinations(statement.To))
         {
             var permits = statement.Allow.Select(a => (a.From, Ports: a.Ports.For(destination.Pod))).ToList();
-            foreach (var source in sources)
+            foreach (var source in PairedWith(destination, sources))
             {
                 var allowed = Allowed(source, destination);
                 if (allowed.IsEmpty) continue;

@@ -16,20 +16,34 @@ public sealed partial class GuardrailEvaluator
     private readonly Explainer _explainer;
     private readonly DefaultAllowance _defaults;
     private readonly ImmutableArray<ReportPeer>[] _classPeers;
-    private readonly Dictionary<ReportPeer, Pod> _firstPod = [];
+    private readonly IReadOnlyDictionary<ReportPeer, Pod> _firstPod;
     private BitSet[]? _reachable;
 
-    public GuardrailEvaluator(CompressedEngine engine)
+    /// <param name="touchedClasses">
+    /// When given, only what involves these classes is evaluated (see <see cref="Evaluate(GuardrailSet, CompressedEngine, IEnumerable{int})"/>).
+    /// </param>
+    public GuardrailEvaluator(CompressedEngine engine, IEnumerable<int>? touchedClasses = null)
     {
         _engine = engine;
         _explainer = new Explainer(engine.Index, engine.Matcher);
         _defaults = new DefaultAllowance(engine.Index, engine.Matcher);
-        _classPeers = ClassPeers(engine, _firstPod);
+        (_classPeers, _firstPod) = ClassNames.Of(engine);
+        _touched = touchedClasses is null ? null : Touching(engine, touchedClasses);
     }
 
     /// <summary>Every violation of every statement, over a state already analysed (e.g. the webhook's incremental engine).</summary>
     public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, CompressedEngine engine) =>
         new GuardrailEvaluator(engine).Evaluate(guardrails);
+
+    /// <summary>
+    /// The violations a change touching only <paramref name="touchedClasses"/> can have introduced: those of
+    /// pairs with a touched class at either end, isolated findings of touched classes, and every
+    /// statement-level finding (empty selection, unresolved port). Each comes out exactly as in the full
+    /// evaluation (ranges merged alike, same order); the rest of the full list is pairs and classes that
+    /// decide as they did before the change (see <see cref="ChangeResult.ReevaluatedClasses"/>).
+    /// </summary>
+    public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, CompressedEngine engine, IEnumerable<int> touchedClasses) =>
+        new GuardrailEvaluator(engine, touchedClasses).Evaluate(guardrails);
 
     /// <summary>Every violation of every statement, analysing the cluster first.</summary>
     public static IReadOnlyList<GuardrailViolation> Evaluate(GuardrailSet guardrails, Cluster cluster, IPBlockScope scope) =>
@@ -62,25 +76,4 @@ public sealed partial class GuardrailEvaluator
     };
 
     private BitSet[] ReachableRows => _reachable ??= _engine.ReachableRows();
-
-    // A workload whose pods fall in several classes is named pod by pod, so no name stands for two classes.
-    private static ImmutableArray<ReportPeer>[] ClassPeers(CompressedEngine engine, Dictionary<ReportPeer, Pod> firstPod)
-    {
-        var classesOf = new Dictionary<WorkloadRef, HashSet<int>>();
-        foreach (var c in engine.Classes)
-        {
-            foreach (var pod in c.Members)
-            {
-                if (!classesOf.TryGetValue(pod.Workload, out var set)) classesOf[pod.Workload] = set = [];
-                set.Add(c.Index);
-            }
-        }
-        ReportPeer PeerOf(Pod pod)
-        {
-            var peer = new WorkloadPeer(classesOf[pod.Workload].Count > 1 ? pod.AsOwnWorkload : pod.Workload);
-            firstPod.TryAdd(peer, pod);
-            return peer;
-        }
-        return [.. engine.Classes.Select(c => c.Members.Select(PeerOf).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal).ToImmutableArray())];
-    }
 }
