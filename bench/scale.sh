@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 sizes=("${@:-1000 10000 100000}")
 work="${PORTOLAN_BENCH_DIR:-${TMPDIR:-/tmp}/portolan-scale}"
 mkdir -p "$work"
-dotnet build -c Release src/Portolan.Cli -v q -nologo >/dev/null
+# The CLI as it is shipped: a Release publish, precompiled (ReadyToRun) so a run does not JIT its own code.
+dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true src/Portolan.Cli -o "$work/portolan" -v q -nologo >/dev/null
 dotnet build -c Release bench/Portolan.Benchmarks -v q -nologo >/dev/null
-portolan=src/Portolan.Cli/bin/Release/net10.0/portolan
+portolan="$work/portolan/portolan"
 probe=bench/Portolan.Benchmarks/bin/Release/net10.0/Portolan.Benchmarks
 
 measure() { # prints "wall_s peak_rss_mib" of the command, its stdout to $out

@@ -52,7 +52,7 @@ public static class WebhookLoad
         return 0;
     }
 
-    // Ports the generated policies already use (a change fits the state in place); one CREATE in ten uses a new port (a rebuild).
+    // Ports the generated policies already use (a change fits the state in place); one CREATE in ten uses a new port (atoms cut in place).
     private static readonly int[] Ports = [8080, 443, 9090, 53];
 
     private static string Review(int n, string operation, string ns, string name, int port)

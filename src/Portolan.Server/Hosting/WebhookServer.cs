@@ -45,7 +45,7 @@ public sealed class WebhookServer : IAsyncDisposable
         Action<string> log, CancellationToken cancellation = default)
     {
         var certificate = new CertificateFiles(options.CertificatePath, options.KeyPath);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
