@@ -110,6 +110,7 @@ public sealed class PolicyState(IPBlockScope scope, IReadOnlyList<IPolicyCheck>?
     {
         Proposal? proposal = null;
         var findings = new List<CheckFinding>();
+        bool stale;
         lock (_gate)
         {
             var analysis = _analysis ?? throw new StateNotReadyException();
@@ -129,9 +130,9 @@ public sealed class PolicyState(IPBlockScope scope, IReadOnlyList<IPolicyCheck>?
                 foreach (var check in Checks) findings.AddRange(check.Check(proposal));
             });
             _previews++;
-            if (analysis.Engine.Atoms.Count > _atomsAtLoad + MaxExtraAtoms) _previews = Math.Max(_previews, rebuildAfterPreviews);
+            stale = _previews >= rebuildAfterPreviews || analysis.Engine.Atoms.Count > _atomsAtLoad + MaxExtraAtoms;
         }
-        if (_previews >= rebuildAfterPreviews && Interlocked.Exchange(ref _rebuilding, 1) == 0) _ = Task.Run(RebuildFromCurrent);
+        if (stale && Interlocked.Exchange(ref _rebuilding, 1) == 0) _ = Task.Run(RebuildFromCurrent);
         return (proposal!, findings);
     }
 

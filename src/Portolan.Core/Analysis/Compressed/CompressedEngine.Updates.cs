@@ -26,9 +26,6 @@ public sealed partial class CompressedEngine
         return true;
     }
 
-    /// <summary>Are this policy's port ranges unions of existing atoms?</summary>
-    public bool FitsPorts(Policy policy) => PortSets(policy).All(set => Atoms.SetOf(Atoms.AtomsOf(set)).Equals(set));
-
     private static IEnumerable<ConnectionSet> PortSets(Policy policy) =>
         policy.Ingress.Concat(policy.Egress).SelectMany(r => r.Ports).OfType<PortRangeMatch>().Select(port => RuleMatcher.Connections(port, null));
 
@@ -36,6 +33,7 @@ public sealed partial class CompressedEngine
     /// Cuts the atoms at a policy's port boundaries, keeping every row: no rule in the state tells the
     /// parts of a cut atom apart (each rule's ports were unions of whole atoms), so each part inherits
     /// the row of the atom it was cut from. Caches indexed by atom are dropped and rebuilt on use.
+    /// Nothing changes when the policy's ports are already unions of atoms.
     /// </summary>
     public void CutAtoms(Policy policy)
     {

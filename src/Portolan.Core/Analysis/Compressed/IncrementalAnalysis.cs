@@ -30,7 +30,7 @@ public sealed partial class IncrementalAnalysis(Cluster cluster, IPBlockScope sc
         if (change is PolicyAdded or PolicyRemoved or PolicyChanged && (replacement is null || Engine.FitsAddresses(replacement)) && KeepsRanges(old, replacement))
         {
             // A port no rule used before cuts atoms in place (rows carry over); only new address ranges rebuild.
-            if (replacement is not null && !Engine.FitsPorts(replacement)) Engine.CutAtoms(replacement);
+            if (replacement is not null) Engine.CutAtoms(replacement);
             return UpdateInPlace(old, replacement);
         }
         return Rebuild(change);
